@@ -1,0 +1,15 @@
+"""Celery app: background work runs inline unless a broker is configured.
+
+With CELERY_BROKER_URL unset, tasks run eagerly in the calling process (the
+embedded default); set it (e.g. redis://127.0.0.1:6379/0) to scale out.
+"""
+
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "parvis.settings")
+
+app = Celery("parvis")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()

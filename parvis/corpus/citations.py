@@ -1,0 +1,132 @@
+"""Resolve citations of code articles ("Code du travail : articles L1251-29 à
+L1251-34", Légifrance URLs) to document keys (`legi:<LEGIARTI cid>`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+CODE_TEXT_IDS = {
+    "LEGITEXT000006072050": "code_du_travail",
+    "LEGITEXT000006073189": "code_securite_sociale",
+}
+CODE_NAMES = [
+    (re.compile(r"code\s+du\s+travail", re.I), "code_du_travail"),
+    (re.compile(r"code\s+de\s+la\s+s[ée]curit[ée]\s+sociale", re.I), "code_securite_sociale"),
+]
+
+# "L1234-5", "L. 1234-5", "R.4624-10-1", "D 3141-1", "L1"
+_NUMBER = r"(?<![A-Za-z0-9])([LRDA])\s?\.?\s?(\d{1,4}(?:\s?-\s?\d+)*)(?![\d-])"
+NUMBER_RE = re.compile(_NUMBER)
+RANGE_RE = re.compile(_NUMBER + r"\s*(?:à|a|au)\s*" + _NUMBER.replace("(?<![A-Za-z0-9])", ""))
+LEGIARTI_RE = re.compile(r"LEGIARTI\d{12}")
+MAX_RANGE = 200
+
+
+def normalize_number(letter: str, digits: str) -> str:
+    return letter.upper() + re.sub(r"\s+", "", digits)
+
+
+def code_of(text: str) -> str | None:
+    """Which code a citation names, from the code's name or Légifrance text id."""
+    for text_id, kind in CODE_TEXT_IDS.items():
+        if text_id in text:
+            return kind
+    for pattern, kind in CODE_NAMES:
+        if pattern.search(text):
+            return kind
+    return None
+
+
+@dataclass
+class ArticleResolver:
+    """Article numbers and Légifrance ids of the codes we hold, to their keys."""
+
+    by_number: dict[tuple[str, str], str] = field(default_factory=dict)
+    by_legi_id: dict[str, str] = field(default_factory=dict)
+    order: dict[str, list[str]] = field(default_factory=dict)  # code -> numbers in code order
+    numbers: dict[str, str] = field(default_factory=dict)  # key -> article number
+
+    def add(self, code: str, number: str, key: str, legi_ids=()) -> None:
+        self.by_number[(code, number.upper())] = key
+        self.numbers[key] = number
+        self.order.setdefault(code, []).append(number.upper())
+        for legi_id in legi_ids:
+            self.by_legi_id[legi_id] = key
+
+    def __len__(self) -> int:
+        return len(self.by_number)
+
+    @classmethod
+    def from_database(cls) -> ArticleResolver:
+        from parvis.corpus.models import CODE_KINDS, Document
+
+        resolver = cls()
+        rows = (
+            Document.objects.of_kind(*CODE_KINDS)
+            .order_by("kind", "position")
+            .values_list("kind", "number", "key", "data")
+        )
+        for kind, number, key, data in rows.iterator(chunk_size=5000):
+            resolver.add(kind, number, key, data.get("legi_ids", ()))
+        return resolver
+
+    def number_for_key(self, key: str) -> str:
+        return self.numbers.get(key, key)
+
+    def key_for(self, code: str, number: str) -> str | None:
+        return self.by_number.get((code, number.upper()))
+
+    def expand_range(self, code: str, first: str, last: str) -> list[str]:
+        numbers = self.order.get(code, [])
+        positions = {n: i for i, n in enumerate(numbers)} if numbers else {}
+        start, end = positions.get(first.upper()), positions.get(last.upper())
+        if start is None or end is None or end < start or end - start > MAX_RANGE:
+            return [n for n in (first, last) if (code, n.upper()) in self.by_number]
+        return numbers[start : end + 1]
+
+    def cited_numbers(self, text: str) -> list[str]:
+        """Article numbers cited in a text, ranges ("L1-1 à L1-4") expanded."""
+        return [number for _code, number in self.citations(text, default_code=None)]
+
+    def citations(self, text: str, default_code: str | None) -> list[tuple[str | None, str]]:
+        code = code_of(text) or default_code
+        found: list[tuple[str | None, str]] = []
+        consumed = []
+        for match in RANGE_RE.finditer(text):
+            first = normalize_number(match.group(1), match.group(2))
+            last = normalize_number(match.group(3), match.group(4))
+            consumed.append(match.span())
+            numbers = self.expand_range(code, first, last) if code else [first, last]
+            found.extend((code, n) for n in numbers)
+        for match in NUMBER_RE.finditer(text):
+            if any(start <= match.start() < end for start, end in consumed):
+                continue
+            found.append((code, normalize_number(match.group(1), match.group(2))))
+        return found
+
+    def resolve(self, title: str, url: str = "", default_code: str | None = None) -> dict:
+        """Resolve one reference (title and URL) to the keys of the articles it names.
+
+        Returns {"code": ..., "numbers": [...], "keys": [...], "unresolved": [...]};
+        "code" is None when the reference names no code we hold.
+        """
+        keys: list[str] = []
+        for legi_id in LEGIARTI_RE.findall(url or ""):
+            if key := self.by_legi_id.get(legi_id):
+                keys.append(key)
+        code = code_of(f"{title} {url}") or default_code
+        numbers, unresolved = [], []
+        if code:
+            for _code, number in self.citations(title, default_code=code):
+                numbers.append(number)
+                if key := self.key_for(code, number):
+                    keys.append(key)
+                else:
+                    unresolved.append(number)
+        return {
+            "code": code,
+            "numbers": numbers,
+            "keys": list(dict.fromkeys(keys)),
+            "unresolved": unresolved,
+        }

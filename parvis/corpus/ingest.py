@@ -1,0 +1,160 @@
+"""Write loader records to the database: per source, atomic, idempotent, incremental.
+
+Each source is synced inside one transaction: a failure leaves the previous
+state of that source untouched and the other sources still load. A document
+whose content hash is unchanged is not rewritten.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import timezone
+from tqdm import tqdm
+
+from parvis.corpus.loaders.base import LoadContext, Loader
+from parvis.corpus.models import Document, IngestionRun, Passage
+from parvis.corpus.records import DocumentRecord, SourceError
+from parvis.corpus.windows import split_windows
+
+BATCH = 1000
+
+
+@dataclass
+class SyncResult:
+    source: str
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    deleted: int = 0
+    counts: dict = field(default_factory=dict)
+    error: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.error
+
+
+def package_version(packages_dir: Path, package: str) -> str:
+    try:
+        return json.loads((packages_dir / package / "package.json").read_text())["version"]
+    except (OSError, ValueError, KeyError):
+        return ""
+
+
+def _to_models(record: DocumentRecord, content_hash: str):
+    doc = Document(
+        key=record.key,
+        source=record.source,
+        kind=record.kind,
+        slug=record.slug,
+        number=record.number,
+        title=record.title,
+        breadcrumb=record.breadcrumb,
+        text=record.text,
+        html=record.html,
+        data=record.data,
+        official_url=record.official_url,
+        idcc=record.idcc,
+        parent_key=record.parent_key,
+        position=record.position,
+        modified=record.modified,
+        content_hash=content_hash,
+    )
+    crumb = " > ".join([*record.breadcrumb, record.title])
+    passages = []
+    for passage in record.passages:
+        for window in split_windows(passage):
+            title = f" > {window.title}" if window.title and window.title != record.title else ""
+            passages.append((window, crumb + title))
+    return doc, passages
+
+
+def _flush(pending: list) -> None:
+    if not pending:
+        return
+    docs = Document.objects.bulk_create([doc for doc, _ in pending])
+    rows = []
+    for doc, passages in zip(docs, (p for _, p in pending), strict=True):
+        for position, (window, crumb) in enumerate(passages):
+            rows.append(
+                Passage(
+                    document_id=doc.pk,
+                    anchor=window.anchor,
+                    position=position,
+                    title=window.title,
+                    breadcrumb=crumb,
+                    text=window.text,
+                )
+            )
+    Passage.objects.bulk_create(rows, batch_size=BATCH)
+    pending.clear()
+
+
+def sync_source(loader: Loader, context: LoadContext, progress: bool = True) -> SyncResult:
+    """Load one source in one transaction; on a SourceError nothing of it is written."""
+    result = SyncResult(source=loader.source)
+    run = IngestionRun.objects.create(
+        source=loader.source,
+        package_version=package_version(context.packages_dir, loader.package),
+    )
+    try:
+        with transaction.atomic():
+            _sync(loader, context, result, progress)
+    except SourceError as exc:
+        result.error = str(exc)
+    run.created, run.updated = result.created, result.updated
+    run.unchanged, run.deleted = result.unchanged, result.deleted
+    run.ok, run.error, run.finished_at = result.ok, result.error, timezone.now()
+    run.save()
+    return result
+
+
+def _sync(loader: Loader, context: LoadContext, result: SyncResult, progress: bool) -> None:
+    existing = dict(
+        Document.objects.filter(source=loader.source).values_list("key", "content_hash")
+    )
+    seen: set[str] = set()
+    pending: list = []
+    changed_keys: list[str] = []
+    bar = tqdm(
+        total=loader.total(context),
+        desc=f"{loader.label:<28}",
+        unit=" fichiers",
+        disable=not progress,
+        leave=True,
+    )
+    with bar:
+        for record in loader.records(context, bar.update):
+            if record.key in seen:
+                raise SourceError(loader.package, f"duplicate document key {record.key}")
+            seen.add(record.key)
+            result.counts[record.kind] = result.counts.get(record.kind, 0) + 1
+            digest = record.content_hash()
+            previous = existing.get(record.key)
+            if previous == digest:
+                result.unchanged += 1
+                continue
+            if previous is None:
+                result.created += 1
+            else:
+                result.updated += 1
+                changed_keys.append(record.key)
+            pending.append(_to_models(record, digest))
+            if len(pending) >= BATCH:
+                _delete_keys(changed_keys)
+                _flush(pending)
+    _delete_keys(changed_keys)
+    _flush(pending)
+    gone = [key for key in existing if key not in seen]
+    result.deleted = len(gone)
+    _delete_keys(gone)
+
+
+def _delete_keys(keys: list[str]) -> None:
+    for start in range(0, len(keys), 500):
+        Document.objects.filter(key__in=keys[start : start + 500]).delete()
+    keys.clear()

@@ -1,0 +1,149 @@
+"""Collective agreements (kali-data): every agreement, and the articles in force
+of its base text, attached texts and salary texts, with their section path."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from parvis.corpus.loaders.base import LoadContext, Loader
+from parvis.corpus.records import DocumentRecord, PassageRecord, expect, read_json
+from parvis.corpus.text import html_to_text, sanitize_html, slugify, squash
+
+IN_FORCE = {"VIGUEUR", "VIGUEUR_ETEN", "VIGUEUR_NON_ETEN"}
+LEGIFRANCE = "https://www.legifrance.gouv.fr"
+TEXT_GROUPS = {"Textes Attachés": "attached", "Textes Salaires": "salary"}
+
+
+def _parse_date(value) -> date | None:
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def format_idcc(num) -> str:
+    return str(num).strip().zfill(4)
+
+
+def _articles(node, path=()):
+    """Yield (section path, article data) in document order."""
+    for child in node.get("children") or []:
+        data = child.get("data") or {}
+        if child.get("type") == "article":
+            yield path, data
+        else:
+            title = squash(data.get("title", ""))
+            yield from _articles(child, (*path, title) if title else path)
+
+
+def _texts(root):
+    """Split an agreement tree into its texts: (group, text node)."""
+    for child in root.get("children") or []:
+        group = TEXT_GROUPS.get(squash((child.get("data") or {}).get("title", "")))
+        if group is None:
+            yield "base", child
+        else:
+            for text in child.get("children") or []:
+                yield group, text
+
+
+class KaliLoader(Loader):
+    source = "kali"
+    package = "kali-data"
+    label = "Conventions collectives"
+
+    def files(self, context: LoadContext):
+        return sorted(self.path(context, "data").glob("KALICONT*.json"))
+
+    def total(self, context: LoadContext) -> int:
+        return len(self.files(context))
+
+    def records(self, context, advance):
+        files = self.files(context)
+        expect(bool(files), self.path(context, "data"), "no KALICONT*.json agreement file")
+        seen_articles: set[str] = set()
+        for path in files:
+            tree = read_json(path)
+            expect(isinstance(tree, dict) and "data" in tree, path, "no agreement data")
+            info = tree["data"]
+            expect(bool(info.get("id")), path, "no agreement id")
+            if info.get("num") not in (None, ""):  # a few national accords have no IDCC
+                yield from self._agreement(path, tree, seen_articles)
+            advance(1)
+
+    def _agreement(self, path, tree, seen_articles):
+        info = tree["data"]
+        idcc = format_idcc(info["num"])
+        agreement_key = f"kali:{info['id']}"
+        short_title = squash(info.get("shortTitle") or info.get("title", ""))
+        slug = f"{idcc}-{slugify(short_title, 80)}"
+        texts, article_records = [], []
+        for group, text_node in _texts(tree):
+            text_data = text_node.get("data") or {}
+            text_title = squash(text_data.get("title", ""))
+            text_keys = []
+            for crumbs, art in _articles(text_node, (text_title,)):
+                cid = art.get("cid")
+                if art.get("etat") not in IN_FORCE or not cid:
+                    continue
+                key = f"kali:{cid}"
+                text_keys.append(key)
+                if cid in seen_articles:  # a text shared by several agreements: stored once
+                    continue
+                seen_articles.add(cid)
+                article_records.append(
+                    self._article(key, art, crumbs, short_title, idcc, agreement_key,
+                                  len(article_records), group)
+                )
+            if text_keys:
+                texts.append({
+                    "group": group,
+                    "title": text_title,
+                    "cid": text_data.get("cid", ""),
+                    "modified": text_data.get("modifDate", ""),
+                    "articles": text_keys,
+                })
+        title = squash(info.get("title", ""))
+        yield DocumentRecord(
+            key=agreement_key,
+            kind="convention_collective",
+            slug=slug,
+            title=title,
+            text=f"{title}. {short_title}. IDCC {idcc}",
+            data={"short_title": short_title, "texts": texts},
+            official_url=f"{LEGIFRANCE}/conv_coll/id/{info['id']}",
+            idcc=idcc,
+            passages=[PassageRecord("", short_title, f"{title} (IDCC {idcc})")],
+        )
+        yield from article_records
+
+    def _article(self, key, art, crumbs, short_title, idcc, agreement_key, position, group):
+        number = squash(str(art.get("num") or ""))
+        html = sanitize_html(art.get("content", ""), _absolute_legifrance)
+        text = html_to_text(html)
+        title = f"Article {number}" if number else squash(art.get("surtitre") or "") or "Article"
+        modified = None
+        for link in art.get("lstLienModification") or []:
+            modified = max(filter(None, [modified, _parse_date(link.get("dateDebutCible"))]),
+                           default=None)
+        return DocumentRecord(
+            key=key,
+            kind="article_convention",
+            slug=key.split(":", 1)[1].lower(),
+            number=number,
+            title=title,
+            text=text,
+            html=html,
+            breadcrumb=[short_title, *crumbs],
+            data={"group": group, "legi_id": art.get("id", "")},
+            official_url=f"{LEGIFRANCE}/conv_coll/article/{art.get('id') or art['cid']}",
+            idcc=idcc,
+            parent_key=agreement_key,
+            position=position,
+            modified=modified,
+            passages=[PassageRecord("", title, text)],
+        )
+
+
+def _absolute_legifrance(href: str) -> str:
+    return LEGIFRANCE + href if href.startswith("/") else href

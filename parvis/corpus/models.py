@@ -1,0 +1,115 @@
+"""The official corpus: documents (one per official text) and their passages.
+
+A document's `key` is `<source>:<official id>` (see DESIGN.md); every other
+part of Parvis (search, API, evaluation, feedback) speaks in these keys.
+"""
+
+from django.db import models
+from django.urls import reverse
+
+
+class Source(models.TextChoices):
+    LEGI = "legi", "Légifrance (codes)"
+    KALI = "kali", "Légifrance (conventions collectives)"
+    VDD = "vdd", "service-public.fr"
+    TRAVAIL = "travail", "Ministère du Travail"
+    CONTRIBUTION = "contribution", "Questions-réponses du ministère"
+
+
+class Kind(models.TextChoices):
+    CODE_DU_TRAVAIL = "code_du_travail", "Code du travail"
+    CODE_SECURITE_SOCIALE = "code_securite_sociale", "Code de la sécurité sociale"
+    CONVENTION_COLLECTIVE = "convention_collective", "Convention collective"
+    ARTICLE_CONVENTION = "article_convention", "Article de convention collective"
+    FICHE_SERVICE_PUBLIC = "fiche_service_public", "Fiche service-public.fr"
+    FICHE_MINISTERE_TRAVAIL = "fiche_ministere_travail", "Fiche du ministère du Travail"
+    CONTRIBUTION = "contribution", "Question-réponse"
+
+
+CODE_KINDS = (Kind.CODE_DU_TRAVAIL, Kind.CODE_SECURITE_SOCIALE)
+
+
+class DocumentQuerySet(models.QuerySet):
+    def of_kind(self, *kinds):
+        return self.filter(kind__in=kinds)
+
+    def articles_of_code(self, kind):
+        return self.filter(kind=kind).order_by("position")
+
+    def agreements(self):
+        return self.filter(kind=Kind.CONVENTION_COLLECTIVE).order_by("idcc")
+
+
+class Document(models.Model):
+    key = models.CharField(max_length=120, unique=True)
+    source = models.CharField(max_length=20, choices=Source.choices)
+    kind = models.CharField(max_length=40, choices=Kind.choices, db_index=True)
+    slug = models.CharField(max_length=255, db_index=True)
+    number = models.CharField(max_length=40, blank=True, help_text="Article number, e.g. L1234-5")
+    title = models.TextField()
+    breadcrumb = models.JSONField(default=list, help_text="Section path, outermost first")
+    text = models.TextField(blank=True, help_text="Plain text, for search and snippets")
+    html = models.TextField(blank=True, help_text="Sanitised HTML body")
+    data = models.JSONField(default=dict, help_text="Structure and references, per kind")
+    official_url = models.URLField(max_length=500, blank=True)
+    idcc = models.CharField(max_length=4, blank=True, db_index=True)
+    parent_key = models.CharField(max_length=120, blank=True, db_index=True)
+    position = models.IntegerField(default=0, help_text="Order within its code or agreement")
+    modified = models.DateField(null=True, blank=True, help_text="Date of last change at the source")
+    content_hash = models.CharField(max_length=64)
+    ingested_at = models.DateTimeField(auto_now=True)
+
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["kind", "slug"]),
+            models.Index(fields=["kind", "position"]),
+        ]
+
+    def __str__(self):
+        return f"{self.key} {self.title[:60]}"
+
+    @property
+    def official_id(self) -> str:
+        return self.key.split(":", 1)[1]
+
+    def get_absolute_url(self) -> str:
+        from parvis.corpus.links import document_url
+
+        return document_url(self.kind, self.slug, self.idcc)
+
+
+class Passage(models.Model):
+    """The retrievable unit: an article, a fiche section, case or situation, an answer."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="passages")
+    anchor = models.CharField(max_length=120, blank=True)
+    position = models.IntegerField(default=0)
+    title = models.TextField(blank=True)
+    breadcrumb = models.TextField(blank=True, help_text="Document title and section titles")
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["document_id", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "position"], name="passage_position_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.document.key}#{self.anchor}"
+
+
+class IngestionRun(models.Model):
+    """One load of one source: what package version, what changed."""
+
+    source = models.CharField(max_length=20, choices=Source.choices)
+    package_version = models.CharField(max_length=40, blank=True)
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True)
+    ok = models.BooleanField(default=False)
+    created = models.IntegerField(default=0)
+    updated = models.IntegerField(default=0)
+    unchanged = models.IntegerField(default=0)
+    deleted = models.IntegerField(default=0)
+    error = models.TextField(blank=True)

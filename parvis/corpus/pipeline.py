@@ -1,0 +1,71 @@
+"""Ingest every source in order and report what happened."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from parvis.corpus.citations import ArticleResolver
+from parvis.corpus.ingest import SyncResult, sync_source
+from parvis.corpus.loaders import LOADERS
+from parvis.corpus.loaders.base import LoadContext
+from parvis.corpus.models import Document, Kind, Passage
+
+
+def agreement_slugs() -> dict[str, str]:
+    return dict(Document.objects.agreements().values_list("idcc", "slug"))
+
+
+def ingest_all(packages_dir: Path, sources=None, progress: bool = True) -> list[SyncResult]:
+    """Load the chosen sources (all by default); a failing source doesn't stop the others."""
+    context = LoadContext(packages_dir=Path(packages_dir))
+    results = []
+    for loader in LOADERS:
+        if sources and loader.source not in sources:
+            continue
+        if loader.source not in ("legi", "kali"):
+            # Resolve citations against what is stored, whether or not it changed now.
+            if not len(context.articles):
+                context.articles = ArticleResolver.from_database()
+            if not context.agreements:
+                context.agreements = agreement_slugs()
+        results.append(sync_source(loader, context, progress=progress))
+    return results
+
+
+def corpus_counts() -> dict[str, int]:
+    counts = {kind.label: Document.objects.filter(kind=kind).count() for kind in Kind}
+    counts["Passages"] = Passage.objects.count()
+    counts["Réponses par convention collective"] = sum(
+        len(answers) for answers in Document.objects.filter(kind=Kind.CONTRIBUTION)
+        .values_list("data__answers", flat=True) if answers
+    )
+    counts["Sections des fiches du ministère"] = sum(
+        len(sections or []) for sections in Document.objects.filter(
+            kind=Kind.FICHE_MINISTERE_TRAVAIL).values_list("data__sections", flat=True)
+    )
+    counts["Conventions avec articles"] = (
+        Document.objects.filter(kind=Kind.ARTICLE_CONVENTION).values("parent_key").distinct().count()
+    )
+    return counts
+
+
+def citation_resolution() -> dict:
+    """Share of fiche references naming Code du travail articles that all resolve."""
+    total = resolved = 0
+    unresolved_examples = []
+    rows = Document.objects.filter(kind=Kind.FICHE_SERVICE_PUBLIC).values_list("data__references", flat=True)
+    for references in rows.iterator(chunk_size=500):
+        for ref in references or []:
+            if ref.get("code") != "code_du_travail" or not ref.get("numbers"):
+                continue
+            total += 1
+            if not ref.get("unresolved"):
+                resolved += 1
+            elif len(unresolved_examples) < 20:
+                unresolved_examples.append(ref.get("title", ""))
+    return {
+        "references": total,
+        "resolved": resolved,
+        "share": resolved / total if total else 0.0,
+        "unresolved_examples": unresolved_examples,
+    }

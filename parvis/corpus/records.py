@@ -1,0 +1,74 @@
+"""What a loader yields: plain records, independent of the database.
+
+Loaders turn source files into DocumentRecord objects; `ingest` compares
+their content hash with what is stored and writes only what changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+
+class SourceError(Exception):
+    """A source file is missing or malformed; names the file and the reason."""
+
+    def __init__(self, path, reason: str):
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+@dataclass
+class PassageRecord:
+    anchor: str
+    title: str
+    text: str
+
+
+@dataclass
+class DocumentRecord:
+    key: str
+    kind: str
+    slug: str
+    title: str
+    text: str = ""
+    html: str = ""
+    breadcrumb: list[str] = field(default_factory=list)
+    data: dict = field(default_factory=dict)
+    official_url: str = ""
+    number: str = ""
+    idcc: str = ""
+    parent_key: str = ""
+    position: int = 0
+    modified: date | None = None
+    passages: list[PassageRecord] = field(default_factory=list)
+
+    @property
+    def source(self) -> str:
+        return self.key.split(":", 1)[0]
+
+    def content_hash(self) -> str:
+        payload = json.dumps(asdict(self), sort_keys=True, ensure_ascii=False, default=str)
+        return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def read_json(path):
+    """Load a source JSON file, turning any failure into a SourceError."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return json.load(fh)
+    except FileNotFoundError:
+        raise SourceError(path, "file not found (is `npm ci --ignore-scripts` done?)") from None
+    except json.JSONDecodeError as exc:
+        raise SourceError(path, f"invalid JSON at line {exc.lineno}, column {exc.colno}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SourceError(path, f"unreadable: {exc}") from None
+
+
+def expect(condition: bool, path, reason: str) -> None:
+    """Raise a SourceError unless the file has the structure a loader relies on."""
+    if not condition:
+        raise SourceError(path, reason)

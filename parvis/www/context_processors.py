@@ -1,0 +1,16 @@
+"""Site-wide template context, without a database query per page."""
+
+SITE_CONFIG = {
+    "site_title": "Parvis — Code du travail numérique",
+    "site_tagline": "Vos droits au travail, à partir des textes officiels",
+    "header_brand_html": "République<br>Française",
+    "footer_brand_html": "République<br>Française",
+    "footer_description": (
+        "Parvis est un logiciel libre qui rend accessibles le Code du travail, "
+        "les conventions collectives et les fiches officielles."
+    ),
+}
+
+
+def site(request):
+    return {"SITE_CONFIG": SITE_CONFIG}
