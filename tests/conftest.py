@@ -41,4 +41,3 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def corpus(db):
     """The ingested fixture corpus (read-only use)."""
     return FIXTURE_PACKAGES
-

@@ -54,8 +54,7 @@ def get_document(request: HttpRequest, key: str):
     if document is None:
         raise HttpError(404, f"Aucun document ne porte la clé {key}.")
     passages = [
-        PassageOut(anchor=p.anchor, title=p.title, text=p.text)
-        for p in document.passages.all()
+        PassageOut(anchor=p.anchor, title=p.title, text=p.text) for p in document.passages.all()
     ]
     return DocumentOut(
         key=document.key,

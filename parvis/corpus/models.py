@@ -5,7 +5,6 @@ part of Parvis (search, API, evaluation, feedback) speaks in these keys.
 """
 
 from django.db import models
-from django.urls import reverse
 
 
 class Source(models.TextChoices):
@@ -55,7 +54,9 @@ class Document(models.Model):
     idcc = models.CharField(max_length=4, blank=True, db_index=True)
     parent_key = models.CharField(max_length=120, blank=True, db_index=True)
     position = models.IntegerField(default=0, help_text="Order within its code or agreement")
-    modified = models.DateField(null=True, blank=True, help_text="Date of last change at the source")
+    modified = models.DateField(
+        null=True, blank=True, help_text="Date of last change at the source"
+    )
     content_hash = models.CharField(max_length=64)
     ingested_at = models.DateTimeField(auto_now=True)
 
@@ -70,14 +71,14 @@ class Document(models.Model):
     def __str__(self):
         return f"{self.key} {self.title[:60]}"
 
-    @property
-    def official_id(self) -> str:
-        return self.key.split(":", 1)[1]
-
     def get_absolute_url(self) -> str:
         from parvis.corpus.links import document_url
 
         return document_url(self.kind, self.slug, self.idcc)
+
+    @property
+    def official_id(self) -> str:
+        return self.key.split(":", 1)[1]
 
 
 class Passage(models.Model):
@@ -113,3 +114,6 @@ class IngestionRun(models.Model):
     unchanged = models.IntegerField(default=0)
     deleted = models.IntegerField(default=0)
     error = models.TextField(blank=True)
+
+    def __str__(self):
+        return f"{self.source} {self.started_at:%Y-%m-%d %H:%M} {'ok' if self.ok else 'échec'}"

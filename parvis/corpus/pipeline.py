@@ -36,15 +36,23 @@ def corpus_counts() -> dict[str, int]:
     counts = {kind.label: Document.objects.filter(kind=kind).count() for kind in Kind}
     counts["Passages"] = Passage.objects.count()
     counts["Réponses par convention collective"] = sum(
-        len(answers) for answers in Document.objects.filter(kind=Kind.CONTRIBUTION)
-        .values_list("data__answers", flat=True) if answers
+        len(answers)
+        for answers in Document.objects.filter(kind=Kind.CONTRIBUTION).values_list(
+            "data__answers", flat=True
+        )
+        if answers
     )
     counts["Sections des fiches du ministère"] = sum(
-        len(sections or []) for sections in Document.objects.filter(
-            kind=Kind.FICHE_MINISTERE_TRAVAIL).values_list("data__sections", flat=True)
+        len(sections or [])
+        for sections in Document.objects.filter(kind=Kind.FICHE_MINISTERE_TRAVAIL).values_list(
+            "data__sections", flat=True
+        )
     )
     counts["Conventions avec articles"] = (
-        Document.objects.filter(kind=Kind.ARTICLE_CONVENTION).values("parent_key").distinct().count()
+        Document.objects.filter(kind=Kind.ARTICLE_CONVENTION)
+        .values("parent_key")
+        .distinct()
+        .count()
     )
     return counts
 
@@ -53,7 +61,9 @@ def citation_resolution() -> dict:
     """Share of fiche references naming Code du travail articles that all resolve."""
     total = resolved = 0
     unresolved_examples = []
-    rows = Document.objects.filter(kind=Kind.FICHE_SERVICE_PUBLIC).values_list("data__references", flat=True)
+    rows = Document.objects.filter(kind=Kind.FICHE_SERVICE_PUBLIC).values_list(
+        "data__references", flat=True
+    )
     for references in rows.iterator(chunk_size=500):
         for ref in references or []:
             if ref.get("code") != "code_du_travail" or not ref.get("numbers"):

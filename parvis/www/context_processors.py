@@ -13,4 +13,5 @@ SITE_CONFIG = {
 
 
 def site(request):
-    return {"SITE_CONFIG": SITE_CONFIG}
+    # The header search box shows the query being searched, on every page.
+    return {"SITE_CONFIG": SITE_CONFIG, "query": request.GET.get("q", "")[:500]}

@@ -7,19 +7,39 @@ SLUG = r"(?P<slug>[a-z0-9][a-z0-9.-]{0,200})"
 
 urlpatterns = [
     path("", home.home, name="home"),
-    re_path(rf"^code-du-travail/{SLUG}$", documents.code_article,
-            {"kind": "code_du_travail"}, name="code_du_travail"),
-    re_path(rf"^code-de-la-securite-sociale/{SLUG}$", documents.code_article,
-            {"kind": "code_securite_sociale"}, name="code_securite_sociale"),
+    re_path(
+        rf"^code-du-travail/{SLUG}$",
+        documents.code_article,
+        {"kind": "code_du_travail"},
+        name="code_du_travail",
+    ),
+    re_path(
+        rf"^code-de-la-securite-sociale/{SLUG}$",
+        documents.code_article,
+        {"kind": "code_securite_sociale"},
+        name="code_securite_sociale",
+    ),
     path("convention-collective/", documents.agreement_list, name="agreements"),
-    re_path(r"^convention-collective/(?P<idcc>\d{4})/article/(?P<slug>[a-z0-9]{1,40})$",
-            documents.agreement_article, name="agreement_article"),
-    re_path(r"^convention-collective/(?P<idcc>\d{4})(?:-(?P<slug>[a-z0-9-]{0,200}))?$",
-            documents.agreement, name="agreement"),
-    re_path(rf"^fiche-service-public/{SLUG}$", documents.fiche_service_public,
-            name="fiche_service_public"),
-    re_path(rf"^fiche-ministere-travail/{SLUG}$", documents.fiche_ministere_travail,
-            name="fiche_ministere_travail"),
+    re_path(
+        r"^convention-collective/(?P<idcc>\d{4})/article/(?P<slug>[a-z0-9]{1,40})$",
+        documents.agreement_article,
+        name="agreement_article",
+    ),
+    re_path(
+        r"^convention-collective/(?P<idcc>\d{4})(?:-(?P<slug>[a-z0-9-]{0,200}))?$",
+        documents.agreement,
+        name="agreement",
+    ),
+    re_path(
+        rf"^fiche-service-public/{SLUG}$",
+        documents.fiche_service_public,
+        name="fiche_service_public",
+    ),
+    re_path(
+        rf"^fiche-ministere-travail/{SLUG}$",
+        documents.fiche_ministere_travail,
+        name="fiche_ministere_travail",
+    ),
     re_path(rf"^contribution/{SLUG}$", documents.contribution, name="contribution"),
     re_path(r"^document/(?P<key>[a-z]+:[A-Za-z0-9_.-]{1,100})$", documents.by_key, name="by_key"),
 ]

@@ -17,7 +17,9 @@ def test_document_by_key(client, corpus):
     assert body["passages"][0]["text"].startswith("Lorsque le licenciement")
 
 
-@pytest.mark.parametrize("key", ["bad", "legi:", "foo:LEGIARTI1", "legi:<script>", "legi:" + "A" * 200])
+@pytest.mark.parametrize(
+    "key", ["bad", "legi:", "foo:LEGIARTI1", "legi:<script>", "legi:" + "A" * 200]
+)
 def test_malformed_key_is_400_with_french_message(client, key):
     response = client.get(f"/api/v1/documents/{key}")
     assert response.status_code == 400

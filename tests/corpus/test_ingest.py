@@ -46,8 +46,11 @@ def test_changed_article_is_rewritten_alone(packages_copy):
     path = packages_copy / "legi-data/data/LEGITEXT000006072050.json"
     raw = path.read_text()
     assert "Lorsque le licenciement n'est pas motivé par une faute grave" in raw
-    path.write_text(raw.replace("Lorsque le licenciement n'est pas motivé",
-                                "Lorsque le licenciement n’est plus motivé"))
+    path.write_text(
+        raw.replace(
+            "Lorsque le licenciement n'est pas motivé", "Lorsque le licenciement n’est plus motivé"
+        )
+    )
     [result] = ingest_all(packages_copy, sources=["legi"], progress=False)
     assert (result.created, result.updated, result.deleted) == (0, 1, 0)
     article = Document.objects.get(key="legi:LEGIARTI000006901112")

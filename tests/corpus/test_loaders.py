@@ -34,7 +34,9 @@ def test_legi_keeps_articles_in_force_with_section_path(legi_context):
     assert article.breadcrumb[0] == "Partie législative"
     assert "Chapitre IV : Conséquences du licenciement" in article.breadcrumb
     assert article.text.startswith("Lorsque le licenciement n'est pas motivé par une faute grave")
-    assert article.official_url.startswith("https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI")
+    assert article.official_url.startswith(
+        "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI"
+    )
     assert ("code_securite_sociale", "L161-1") in by_number
     assert all(r.data["legi_ids"] for r in records)
     # numbers are unique per code and positions follow the code order
@@ -63,7 +65,7 @@ def test_range_citation_expands_in_code_order(legi_context):
     [
         ("Code du travail : article L1234-1", ["L1234-1"]),
         ("Code du travail : articles L. 1234-1 et L. 1234-5", ["L1234-1", "L1234-5"]),
-        ("Code de la sécurité sociale : article L161-1", ["L161-1"]),
+        ("Code de la sécurité sociale : article L161-1-4", ["L161-1-4"]),
     ],
 )
 def test_citation_forms(legi_context, title, numbers):

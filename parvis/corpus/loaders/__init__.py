@@ -5,6 +5,7 @@ from parvis.corpus.loaders.contributions import ContributionsLoader
 from parvis.corpus.loaders.kali import KaliLoader
 from parvis.corpus.loaders.legi import LegiLoader
 from parvis.corpus.loaders.travail import TravailLoader
+
 VddLoader = None  # TEMP
 
 LOADERS = [LegiLoader(), KaliLoader(), TravailLoader(), ContributionsLoader()]

@@ -38,8 +38,9 @@ def _references(raw: list, context: LoadContext) -> list[dict]:
             title = context.articles.number_for_key(key) if key else title
         elif ref.get("category") != "agreement":
             keys = context.articles.resolve(title, url)["keys"]
-        references.append({"title": title, "url": url, "category": ref.get("category") or "",
-                           "keys": keys})
+        references.append(
+            {"title": title, "url": url, "category": ref.get("category") or "", "keys": keys}
+        )
     return references
 
 
@@ -57,9 +58,14 @@ class ContributionsLoader(Loader):
         expect(isinstance(items, list), path, "expected a list of contributions")
         advance(1)
         for position, item in enumerate(items):
-            expect(isinstance(item, dict) and item.get("id") and item.get("title")
-                   and isinstance(item.get("answers"), dict),
-                   path, f"contribution #{position} has no id, title or answers")
+            expect(
+                isinstance(item, dict)
+                and item.get("id")
+                and item.get("title")
+                and isinstance(item.get("answers"), dict),
+                path,
+                f"contribution #{position} has no id, title or answers",
+            )
             yield self._contribution(item, position, context)
 
     def _contribution(self, item, position, context):
@@ -73,12 +79,14 @@ class ContributionsLoader(Loader):
             idcc = str(answer.get("idcc", "")).zfill(4)
             html, _ = render_markdown(answer.get("markdown", ""))
             text = html_to_text(html)
-            answers.append({
-                "idcc": idcc,
-                "agreement_slug": context.agreements.get(idcc, ""),
-                "html": html,
-                "references": _references(answer.get("references"), context),
-            })
+            answers.append(
+                {
+                    "idcc": idcc,
+                    "agreement_slug": context.agreements.get(idcc, ""),
+                    "html": html,
+                    "references": _references(answer.get("references"), context),
+                }
+            )
             if text:
                 passages.append(PassageRecord(f"idcc-{idcc}", f"{title} (IDCC {idcc})", text))
         index = str(item.get("index") or position + 1)

@@ -92,17 +92,27 @@ class KaliLoader(Loader):
                     continue
                 seen_articles.add(cid)
                 article_records.append(
-                    self._article(key, art, crumbs, short_title, idcc, agreement_key,
-                                  len(article_records), group)
+                    self._article(
+                        key,
+                        art,
+                        crumbs,
+                        short_title,
+                        idcc,
+                        agreement_key,
+                        len(article_records),
+                        group,
+                    )
                 )
             if text_keys:
-                texts.append({
-                    "group": group,
-                    "title": text_title,
-                    "cid": text_data.get("cid", ""),
-                    "modified": text_data.get("modifDate", ""),
-                    "articles": text_keys,
-                })
+                texts.append(
+                    {
+                        "group": group,
+                        "title": text_title,
+                        "cid": text_data.get("cid", ""),
+                        "modified": text_data.get("modifDate", ""),
+                        "articles": text_keys,
+                    }
+                )
         title = squash(info.get("title", ""))
         yield DocumentRecord(
             key=agreement_key,
@@ -124,8 +134,9 @@ class KaliLoader(Loader):
         title = f"Article {number}" if number else squash(art.get("surtitre") or "") or "Article"
         modified = None
         for link in art.get("lstLienModification") or []:
-            modified = max(filter(None, [modified, _parse_date(link.get("dateDebutCible"))]),
-                           default=None)
+            modified = max(
+                filter(None, [modified, _parse_date(link.get("dateDebutCible"))]), default=None
+            )
         return DocumentRecord(
             key=key,
             kind="article_convention",

@@ -54,7 +54,8 @@ class LegiLoader(Loader):
             tree = read_json(path)
             expect(isinstance(tree, dict) and tree.get("type") == "code", path, "not a code tree")
             articles = [
-                (crumbs, art) for crumbs, art in iter_articles(tree)
+                (crumbs, art)
+                for crumbs, art in iter_articles(tree)
                 if art.get("etat") in IN_FORCE and art.get("num") and art.get("cid")
             ]
             codes.append((kind, articles))

@@ -28,14 +28,17 @@ def resolve_section_references(references: dict, context: LoadContext) -> list[d
     resolved = []
     for text_id, group in (references or {}).items():
         for article in group.get("articles") or []:
-            key = context.articles.by_legi_id.get(article.get("cid")) or \
-                context.articles.by_legi_id.get(article.get("id"))
-            resolved.append({
-                "title": squash(article.get("fmt") or article.get("text") or ""),
-                "text_id": text_id,
-                "url": f"https://www.legifrance.gouv.fr/codes/article_lc/{article.get('id')}",
-                "keys": [key] if key else [],
-            })
+            key = context.articles.by_legi_id.get(
+                article.get("cid")
+            ) or context.articles.by_legi_id.get(article.get("id"))
+            resolved.append(
+                {
+                    "title": squash(article.get("fmt") or article.get("text") or ""),
+                    "text_id": text_id,
+                    "url": f"https://www.legifrance.gouv.fr/codes/article_lc/{article.get('id')}",
+                    "keys": [key] if key else [],
+                }
+            )
     return resolved
 
 
@@ -53,8 +56,11 @@ class TravailLoader(Loader):
         expect(isinstance(fiches, list), path, "expected a list of fiches")
         advance(1)
         for index, fiche in enumerate(fiches):
-            expect(isinstance(fiche, dict) and fiche.get("pubId") and fiche.get("title"),
-                   path, f"fiche #{index} has no pubId or title")
+            expect(
+                isinstance(fiche, dict) and fiche.get("pubId") and fiche.get("title"),
+                path,
+                f"fiche #{index} has no pubId or title",
+            )
             yield self._fiche(fiche, context)
 
     def _fiche(self, fiche, context):
@@ -73,8 +79,9 @@ class TravailLoader(Loader):
             refs = resolve_section_references(section.get("references"), context)
             references.extend(refs)
             section_title = squash(section.get("title", ""))
-            sections.append({"anchor": anchor, "title": section_title, "html": html,
-                             "references": refs})
+            sections.append(
+                {"anchor": anchor, "title": section_title, "html": html, "references": refs}
+            )
             if text:
                 passages.append(PassageRecord(anchor, section_title, text))
         if not passages:

@@ -38,8 +38,11 @@ def _with_links(references: list[dict]) -> list[dict]:
 
 def _crumbs(*pairs):
     """DSFR breadcrumb data; the home link is added by the template tag itself."""
-    return {"links": [{"url": url, "title": title} for title, url in pairs[:-1] if url],
-            "current": pairs[-1][0]}
+    return {
+        "links": [{"url": url, "title": title} for title, url in pairs[:-1] if url],
+        "current": pairs[-1][0],
+        "root_dir": "/",
+    }
 
 
 def code_article(request, kind, slug):
@@ -47,23 +50,31 @@ def code_article(request, kind, slug):
     siblings = Document.objects.articles_of_code(kind).only("slug", "number", "kind", "idcc")
     previous = siblings.filter(position__lt=article.position).order_by("-position").first()
     following = siblings.filter(position__gt=article.position).first()
-    return render(request, "www/article.html", {
-        "document": article,
-        "code_name": CODE_NAMES[kind],
-        "previous": previous,
-        "next": following,
-        "title": f"{article.title} — {CODE_NAMES[kind]}",
-        "breadcrumb_data": _crumbs((CODE_NAMES[kind], ""), (article.title, "")),
-    })
+    return render(
+        request,
+        "www/article.html",
+        {
+            "document": article,
+            "code_name": CODE_NAMES[kind],
+            "previous": previous,
+            "next": following,
+            "title": f"{article.title} — {CODE_NAMES[kind]}",
+            "breadcrumb_data": _crumbs((CODE_NAMES[kind], ""), (article.title, "")),
+        },
+    )
 
 
 def agreement_list(request):
     agreements = Document.objects.agreements().only("idcc", "slug", "title", "data")
-    return render(request, "www/agreement_list.html", {
-        "agreements": agreements,
-        "title": "Conventions collectives",
-        "breadcrumb_data": _crumbs(("Conventions collectives", "")),
-    })
+    return render(
+        request,
+        "www/agreement_list.html",
+        {
+            "agreements": agreements,
+            "title": "Conventions collectives",
+            "breadcrumb_data": _crumbs(("Conventions collectives", "")),
+        },
+    )
 
 
 def agreement(request, idcc, slug=None):
@@ -83,57 +94,81 @@ def agreement(request, idcc, slug=None):
     ]
     groups = [
         (label, [t for t in texts if t["group"] == group])
-        for group, label in (("base", "Texte de base"), ("attached", "Textes attachés"),
-                              ("salary", "Textes salaires"))
+        for group, label in (
+            ("base", "Texte de base"),
+            ("attached", "Textes attachés"),
+            ("salary", "Textes salaires"),
+        )
     ]
-    return render(request, "www/agreement.html", {
-        "document": document,
-        "groups": [(label, items) for label, items in groups if items],
-        "article_count": len(articles),
-        "title": document.data.get("short_title") or document.title,
-        "breadcrumb_data": _crumbs(("Conventions collectives", "/convention-collective/"),
-                                   (document.data.get("short_title") or document.title, "")),
-    })
+    return render(
+        request,
+        "www/agreement.html",
+        {
+            "document": document,
+            "groups": [(label, items) for label, items in groups if items],
+            "article_count": len(articles),
+            "title": document.data.get("short_title") or document.title,
+            "breadcrumb_data": _crumbs(
+                ("Conventions collectives", "/convention-collective/"),
+                (document.data.get("short_title") or document.title, ""),
+            ),
+        },
+    )
 
 
 def agreement_article(request, idcc, slug):
     article = _document(Kind.ARTICLE_CONVENTION, idcc=idcc, slug=slug)
     parent = Document.objects.filter(key=article.parent_key).first()
     siblings = Document.objects.filter(parent_key=article.parent_key).only(
-        "slug", "title", "kind", "idcc")
+        "slug", "title", "kind", "idcc"
+    )
     previous = siblings.filter(position__lt=article.position).order_by("-position").first()
     following = siblings.filter(position__gt=article.position).order_by("position").first()
     short_title = parent.data.get("short_title") if parent else idcc
-    return render(request, "www/agreement_article.html", {
-        "document": article,
-        "agreement": parent,
-        "previous": previous,
-        "next": following,
-        "title": f"{article.title} — {short_title}",
-        "breadcrumb_data": _crumbs(
-            ("Conventions collectives", "/convention-collective/"),
-            (short_title, parent.get_absolute_url() if parent else ""), (article.title, "")),
-    })
+    return render(
+        request,
+        "www/agreement_article.html",
+        {
+            "document": article,
+            "agreement": parent,
+            "previous": previous,
+            "next": following,
+            "title": f"{article.title} — {short_title}",
+            "breadcrumb_data": _crumbs(
+                ("Conventions collectives", "/convention-collective/"),
+                (short_title, parent.get_absolute_url() if parent else ""),
+                (article.title, ""),
+            ),
+        },
+    )
 
 
 def fiche_service_public(request, slug):
     fiche = _document(Kind.FICHE_SERVICE_PUBLIC, slug=slug)
-    return render(request, "www/fiche_service_public.html", {
-        "document": fiche,
-        "references": _with_links(fiche.data.get("references", [])),
-        "title": fiche.title,
-        "breadcrumb_data": _crumbs(("Fiches service-public.fr", ""), (fiche.title, "")),
-    })
+    return render(
+        request,
+        "www/fiche_service_public.html",
+        {
+            "document": fiche,
+            "references": _with_links(fiche.data.get("references", [])),
+            "title": fiche.title,
+            "breadcrumb_data": _crumbs(("Fiches service-public.fr", ""), (fiche.title, "")),
+        },
+    )
 
 
 def fiche_ministere_travail(request, slug):
     fiche = _document(Kind.FICHE_MINISTERE_TRAVAIL, slug=slug)
-    return render(request, "www/fiche_ministere_travail.html", {
-        "document": fiche,
-        "references": _with_links(fiche.data.get("references", [])),
-        "title": fiche.title,
-        "breadcrumb_data": _crumbs(("Fiches du ministère du Travail", ""), (fiche.title, "")),
-    })
+    return render(
+        request,
+        "www/fiche_ministere_travail.html",
+        {
+            "document": fiche,
+            "references": _with_links(fiche.data.get("references", [])),
+            "title": fiche.title,
+            "breadcrumb_data": _crumbs(("Fiches du ministère du Travail", ""), (fiche.title, "")),
+        },
+    )
 
 
 def contribution(request, slug):
@@ -141,20 +176,31 @@ def contribution(request, slug):
     answers = document.data.get("answers", [])
     idcc = request.GET.get("idcc", "")
     selected = next((a for a in answers if a["idcc"] == idcc), None) if idcc else None
-    agreements = dict(Document.objects.agreements().filter(
-        idcc__in=[a["idcc"] for a in answers]).values_list("idcc", "data__short_title"))
+    agreements = dict(
+        Document.objects.agreements()
+        .filter(idcc__in=[a["idcc"] for a in answers])
+        .values_list("idcc", "data__short_title")
+    )
     fiches = linked_documents(document.data.get("fiches", []))
-    return render(request, "www/contribution.html", {
-        "document": document,
-        "references": _with_links(document.data.get("references", [])),
-        "answers": [{**a, "agreement": agreements.get(a["idcc"], "")} for a in answers],
-        "selected": selected and {**selected, "agreement": agreements.get(selected["idcc"], ""),
-                                  "references": _with_links(selected.get("references", []))},
-        "idcc": idcc,
-        "fiches": list(fiches.values()),
-        "title": document.title,
-        "breadcrumb_data": _crumbs(("Questions-réponses", ""), (document.title, "")),
-    })
+    return render(
+        request,
+        "www/contribution.html",
+        {
+            "document": document,
+            "references": _with_links(document.data.get("references", [])),
+            "answers": [{**a, "agreement": agreements.get(a["idcc"], "")} for a in answers],
+            "selected": selected
+            and {
+                **selected,
+                "agreement": agreements.get(selected["idcc"], ""),
+                "references": _with_links(selected.get("references", [])),
+            },
+            "idcc": idcc,
+            "fiches": list(fiches.values()),
+            "title": document.title,
+            "breadcrumb_data": _crumbs(("Questions-réponses", ""), (document.title, "")),
+        },
+    )
 
 
 def by_key(request, key):

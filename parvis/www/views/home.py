@@ -6,7 +6,12 @@ from parvis.corpus.models import Document, Kind
 def home(request):
     counts = dict(
         (kind, Document.objects.filter(kind=kind).count())
-        for kind in (Kind.CODE_DU_TRAVAIL, Kind.CONVENTION_COLLECTIVE,
-                     Kind.FICHE_SERVICE_PUBLIC, Kind.FICHE_MINISTERE_TRAVAIL, Kind.CONTRIBUTION)
+        for kind in (
+            Kind.CODE_DU_TRAVAIL,
+            Kind.CONVENTION_COLLECTIVE,
+            Kind.FICHE_SERVICE_PUBLIC,
+            Kind.FICHE_MINISTERE_TRAVAIL,
+            Kind.CONTRIBUTION,
+        )
     )
     return render(request, "www/home.html", {"counts": counts, "title": "Accueil"})

@@ -1,0 +1,43 @@
+# Parvis: `make run` serves the site, `make test` runs the tests; both install what they need.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+
+.PHONY: run serve setup data test quality bench clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+setup: $(VENV)/.installed node_modules/.installed
+
+data: setup
+	$(PY) -m parvis migrate --no-input -v0
+	$(PY) -m parvis ingest
+	$(PY) -m parvis collectstatic --no-input -v0
+
+## Install, ingest the whole corpus, build the indexes, serve on http://127.0.0.1:$(PORT)
+run: data serve
+
+serve:
+	$(VENV)/bin/gunicorn parvis.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --threads 4 --access-logfile -
+
+## Run the whole test suite (SQLite by default; PostgreSQL when DATABASE_URL is set)
+test: setup
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+	$(PY) -m pytest
+
+quality: setup
+	$(VENV)/bin/ruff check parvis tests bench
+	$(VENV)/bin/ruff format --check parvis tests bench
+	$(PY) -m parvis makemigrations --check --dry-run
+
+clean:
+	rm -rf $(VENV) node_modules var
