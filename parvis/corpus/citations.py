@@ -27,6 +27,15 @@ def normalize_number(letter: str, digits: str) -> str:
     return letter.upper() + re.sub(r"\s+", "", digits)
 
 
+def _sort_key(number: str) -> tuple | None:
+    """Natural order within one part of a code: R and D articles sort together."""
+    match = re.fullmatch(r"([LRDA])(\d+(?:-\d+)*)", number)
+    if not match:
+        return None
+    parts = [int(p) for p in match.group(2).split("-")]
+    return ("L" if match.group(1) == "L" else "R", parts[0], *parts[1:])
+
+
 def code_of(text: str) -> str | None:
     """Which code a citation names, from the code's name or Légifrance text id."""
     for text_id, kind in CODE_TEXT_IDS.items():
@@ -46,11 +55,15 @@ class ArticleResolver:
     by_legi_id: dict[str, str] = field(default_factory=dict)
     order: dict[str, list[str]] = field(default_factory=dict)  # code -> numbers in code order
     numbers: dict[str, str] = field(default_factory=dict)  # key -> article number
+    _positions: dict[str, dict[str, int]] = field(default_factory=dict, repr=False)
 
     def add(self, code: str, number: str, key: str, legi_ids=()) -> None:
-        self.by_number[(code, number.upper())] = key
+        # Légifrance writes some numbers with a star ("R*3231-4"); citations don't.
+        for variant in {number.upper(), number.replace("*", "").upper()}:
+            self.by_number[(code, variant)] = key
         self.numbers[key] = number
-        self.order.setdefault(code, []).append(number.upper())
+        self.order.setdefault(code, []).append(number.replace("*", "").upper())
+        self._positions.pop(code, None)
         for legi_id in legi_ids:
             self.by_legi_id[legi_id] = key
 
@@ -78,12 +91,25 @@ class ArticleResolver:
         return self.by_number.get((code, number.upper()))
 
     def expand_range(self, code: str, first: str, last: str) -> list[str]:
+        """Numbers from `first` to `last`. When an end is no longer in force, the
+        articles in force that sort between the ends, plus the missing ends (so
+        that they are reported unresolved)."""
+        first, last = first.upper(), last.upper()
         numbers = self.order.get(code, [])
-        positions = {n: i for i, n in enumerate(numbers)} if numbers else {}
-        start, end = positions.get(first.upper()), positions.get(last.upper())
-        if start is None or end is None or end < start or end - start > MAX_RANGE:
-            return [n for n in (first, last) if (code, n.upper()) in self.by_number]
-        return numbers[start : end + 1]
+        if code not in self._positions:
+            self._positions[code] = {n: i for i, n in enumerate(numbers)}
+        positions = self._positions[code]
+        start, end = positions.get(first), positions.get(last)
+        if start is not None and end is not None and 0 <= end - start <= MAX_RANGE:
+            return numbers[start : end + 1]
+        low, high = _sort_key(first), _sort_key(last)
+        if low is None or high is None or low[:2] != high[:2] or high < low:
+            return [first, last]
+        between = [n for n in numbers if (k := _sort_key(n)) is not None and low <= k <= high]
+        if len(between) > MAX_RANGE:
+            return [first, last]
+        missing = [n for n in (first, last) if n not in positions]
+        return sorted({*between, *missing}, key=_sort_key)
 
     def cited_numbers(self, text: str) -> list[str]:
         """Article numbers cited in a text, ranges ("L1-1 à L1-4") expanded."""

@@ -5,8 +5,7 @@ from parvis.corpus.loaders.contributions import ContributionsLoader
 from parvis.corpus.loaders.kali import KaliLoader
 from parvis.corpus.loaders.legi import LegiLoader
 from parvis.corpus.loaders.travail import TravailLoader
+from parvis.corpus.loaders.vdd import VddLoader
 
-VddLoader = None  # TEMP
-
-LOADERS = [LegiLoader(), KaliLoader(), TravailLoader(), ContributionsLoader()]
+LOADERS = [LegiLoader(), KaliLoader(), VddLoader(), TravailLoader(), ContributionsLoader()]
 LOADERS_BY_SOURCE = {loader.source: loader for loader in LOADERS}

@@ -201,6 +201,8 @@ def raw_text(node: dict | None) -> str:
         if child.get("type") == "element" and child.get("name") in SKIPPED:
             continue
         parts.append(raw_text(child))
+        if child.get("name") in ("Paragraphe", "Item"):
+            parts.append(" ")  # block boundary (e.g. a title made of two paragraphs)
     return "".join(parts)
 
 
@@ -314,6 +316,7 @@ class FicheBuilder:
         target = attr(node, "LienID")
         text = text_of(node)
         if target not in self.definition_ids and FICHE_ID.match(target) and target in self.known:
+            text = text or self.known.get(target) or "Consulter la fiche"
             out.append(
                 {"type": "link", "text": text, "url": self.fiche_url(target), "external": False}
             )
@@ -925,7 +928,11 @@ class VddLoader(Loader):
             for line in (folder["title"], *(item["title"] for item in folder["items"]))
         ]
         body = join_lines(blocks_text(structure))
-        text = join_lines([data["description"], body, *folder_lines])
+        # The introduction often repeats the description word for word: keep it once.
+        description = data["description"]
+        if description and squash(body).startswith(squash(description)):
+            description = ""
+        text = join_lines([description, body, *folder_lines])
         found = passages(structure, title)
         if not found:
             found = [PassageRecord("description", title, data["description"] or title)]

@@ -1,0 +1,62 @@
+"""GET /api/v1/search: ranked documents for a query."""
+
+from django.http import HttpRequest
+from ninja import Query, Router, Schema
+from ninja.errors import HttpError
+from pydantic import Field
+
+from parvis.corpus.models import Kind
+from parvis.search.service import MAX_LIMIT, MAX_OFFSET, QueryError, get_engine
+
+router = Router(tags=["search"])
+
+
+class SearchParams(Schema):
+    q: str = Field("", description="La recherche (1 à 500 caractères).")
+    type: Kind | None = Field(None, description="Ne garder qu'un type de document.")
+    limit: int = Field(10, ge=1, le=MAX_LIMIT)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
+
+
+class ResultOut(Schema):
+    key: str
+    type: str
+    title: str
+    url: str
+    snippet: str = Field(description="Extrait HTML échappé ; les termes trouvés sont dans <mark>.")
+    score: float
+
+
+class SearchOut(Schema):
+    query: str
+    total: int
+    suggestion: str | None = None
+    results: list[ResultOut]
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+@router.get(
+    "", response={200: SearchOut, 400: ErrorOut, 503: ErrorOut}, summary="Rechercher dans le corpus"
+)
+def search(request: HttpRequest, params: Query[SearchParams]):
+    engine = get_engine()
+    if engine is None:
+        raise HttpError(503, "L'index de recherche n'est pas encore construit.")
+    try:
+        response = engine.search(params.q, params.type, params.limit, params.offset)
+    except QueryError as error:
+        raise HttpError(400, str(error)) from None
+    return SearchOut(
+        query=response.query,
+        total=response.total,
+        suggestion=response.suggestion,
+        results=[
+            ResultOut(
+                key=r.key, type=r.type, title=r.title, url=r.url, snippet=r.snippet, score=r.score
+            )
+            for r in response.results
+        ],
+    )

@@ -1,0 +1,127 @@
+"""Text analysis for search, in one place: the index and the queries go through
+the same steps (lowercase, elision, accent folding, stop words, French stemmer).
+
+Synonyms and acronyms (CDD, CSE, AT/MP...) come from @socialgouv/cdtn-elasticsearch
+and are applied to queries only, as extra weighted terms.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import Stemmer
+from django.conf import settings
+
+ELISION = re.compile(
+    r"\b(?:l|m|t|qu|n|s|j|d|c|jusqu|quoiqu|lorsqu|puisqu|presqu|quelqu)['’`]", re.IGNORECASE
+)
+# Dotted acronyms (S.M.I.C., A.T.) become one token before tokenising.
+DOTTED_ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+WORD = re.compile(r"[a-z0-9]+")
+LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "’": "'"})
+
+_stemmer = Stemmer.Stemmer("french")
+
+
+def fold(text: str) -> str:
+    """Lowercase and strip accents: "Salariés" -> "salaries"."""
+    text = (text or "").translate(LIGATURES).lower()
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def words(text: str) -> list[str]:
+    """Folded words without elisions, stop words kept (for phrases and typos)."""
+    text = DOTTED_ACRONYM.sub(lambda m: m.group(0).replace(".", ""), text or "")
+    text = ELISION.sub(" ", text.translate(LIGATURES))
+    return WORD.findall(fold(text))
+
+
+def stem(word: str) -> str:
+    return _stemmer.stemWord(word)
+
+
+def stem_words(folded_words: list[str]) -> list[str]:
+    """Index terms of already folded words: stop words removed, stemmed."""
+    stop = stop_words()
+    return _stemmer.stemWords([w for w in folded_words if w not in stop])
+
+
+def analyze(text: str) -> list[str]:
+    """The index terms of a text: folded words, stop words removed, stemmed."""
+    return stem_words(words(text))
+
+
+def analyze_to_string(text: str) -> str:
+    return " ".join(analyze(text))
+
+
+def _package_file(*parts: str) -> Path:
+    return Path(settings.DATA_PACKAGES_DIR, "cdtn-elasticsearch", "src", "dataset", *parts)
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    try:
+        raw = json.loads(_package_file("stop_words", "stop_words.json").read_text())
+    except OSError:
+        raw = []
+    folded = {w for entry in raw for w in words(entry)}
+    # Words that carry meaning in labour law must stay searchable.
+    return frozenset(folded - {"plus", "moins", "cas", "fin", "etat", "sans", "avant", "apres"})
+
+
+@lru_cache(maxsize=1)
+def synonym_groups() -> tuple[tuple[str, ...], ...]:
+    """Groups of equivalent expressions, each as analysed term strings."""
+    groups: list[tuple[str, ...]] = []
+    try:
+        lines = json.loads(_package_file("synonyms", "cdtn_synonyms.json").read_text())
+    except OSError:
+        lines = []
+    for line in lines:
+        members = [m.strip() for part in line.split(",") for m in part.split("/")]
+        analysed = tuple(dict.fromkeys(s for s in (analyze_to_string(m) for m in members) if s))
+        if len(analysed) > 1:
+            groups.append(analysed)
+    try:
+        thesaurus = json.loads(_package_file("synonyms", "TESS.json").read_text())
+    except OSError:
+        thesaurus = []
+    for entry in thesaurus:
+        equivalent = (entry.get("equivalent") or "").strip()
+        if not equivalent:
+            continue
+        members = [entry.get("term", ""), *re.split(r"[,;]", equivalent)]
+        analysed = tuple(dict.fromkeys(s for s in (analyze_to_string(m) for m in members) if s))
+        if len(analysed) > 1:
+            groups.append(analysed)
+    return tuple(groups)
+
+
+@lru_cache(maxsize=1)
+def _synonym_index() -> dict[str, list[tuple[str, ...]]]:
+    """First term of each member -> the groups it may start, for a fast scan."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for group in synonym_groups():
+        for member in group:
+            index.setdefault(member.split()[0], []).append(group)
+    return index
+
+
+def expand_synonyms(terms: list[str]) -> list[str]:
+    """Terms of the expressions equivalent to those found in `terms` (not in `terms`)."""
+    present = set(terms)
+    joined = f" {' '.join(terms)} "
+    extra: list[str] = []
+    for term in present:
+        for group in _synonym_index().get(term, ()):
+            if not any(f" {member} " in joined for member in group):
+                continue
+            for member in group:
+                extra.extend(t for t in member.split() if t not in present)
+    return list(dict.fromkeys(extra))

@@ -1,0 +1,53 @@
+"""The sidecar tables of an index build: documents and passages by ordinal.
+
+The server loads them once; search results are assembled from them without a
+database query (snippets excepted).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+
+
+@dataclass
+class CatalogDocument:
+    key: str
+    kind: str
+    title: str
+    url: str
+    breadcrumb: str
+    words: int  # length of the document text, in words
+    year: int  # year of last change, 0 when unknown
+    idcc: str = ""
+    title_terms: str = ""  # analysed title, for coverage features
+    breadcrumb_terms: str = ""
+
+
+class Catalog:
+    def __init__(
+        self, documents: list[CatalogDocument], passage_doc: np.ndarray, passage_ids: np.ndarray
+    ):
+        self.documents = documents
+        self.passage_doc = passage_doc  # passage ordinal -> document ordinal
+        self.passage_ids = passage_ids  # passage ordinal -> Passage.pk at build time
+        self.by_key = {doc.key: i for i, doc in enumerate(documents)}
+
+    def save(self, folder: Path) -> None:
+        (folder / "documents.json").write_text(
+            json.dumps([asdict(d) for d in self.documents], ensure_ascii=False)
+        )
+        np.save(folder / "passage_doc.npy", self.passage_doc)
+        np.save(folder / "passage_ids.npy", self.passage_ids)
+
+    @classmethod
+    def load(cls, folder: Path) -> Catalog:
+        documents = [
+            CatalogDocument(**d) for d in json.loads((folder / "documents.json").read_text())
+        ]
+        return cls(
+            documents, np.load(folder / "passage_doc.npy"), np.load(folder / "passage_ids.npy")
+        )

@@ -1,0 +1,120 @@
+"""The lexical index (tantivy), passage-level: the only module that knows tantivy.
+
+Texts are analysed by parvis.search.analysis and stored as space-separated
+terms, indexed with tantivy's whitespace tokenizer, so that the index and the
+queries share exactly one analysis. Each tantivy document carries `p`, the
+passage's ordinal in the index's sidecar tables (see parvis.search.catalog).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import tantivy
+
+FIELDS = ("title", "breadcrumb", "text")
+
+
+def _schema() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    for name in FIELDS:
+        builder.add_text_field(name, stored=False, tokenizer_name="whitespace")
+    builder.add_text_field("kind", stored=False, tokenizer_name="raw")
+    builder.add_unsigned_field("p", stored=False, indexed=False, fast=True)
+    return builder.build()
+
+
+@dataclass(frozen=True)
+class IndexedPassage:
+    ordinal: int
+    kind: str
+    title: str  # analysed terms, space separated
+    breadcrumb: str
+    text: str
+
+
+def build(path: Path, passages: Iterable[IndexedPassage], heap_size: int = 256_000_000) -> int:
+    """Write a new index in `path` (an empty folder); returns the passage count."""
+    path.mkdir(parents=True, exist_ok=True)
+    index = tantivy.Index(_schema(), path=str(path))
+    writer = index.writer(heap_size=heap_size, num_threads=1)
+    count = 0
+    for passage in passages:
+        document = tantivy.Document()
+        document.add_unsigned("p", passage.ordinal)
+        document.add_text("kind", passage.kind)
+        document.add_text("title", passage.title)
+        document.add_text("breadcrumb", passage.breadcrumb)
+        document.add_text("text", passage.text)
+        writer.add_document(document)
+        count += 1
+    writer.commit()
+    writer.wait_merging_threads()
+    return count
+
+
+class LexicalIndex:
+    """A read-only view of a built index."""
+
+    def __init__(self, path: Path):
+        self.index = tantivy.Index.open(str(path))
+        self.schema = self.index.schema
+        self.searcher = self.index.searcher()
+
+    def query(
+        self,
+        weighted_terms: dict[str, float],
+        field_boosts: dict[str, float],
+        kinds: Iterable[str] = (),
+        exclude_kinds: Iterable[str] = (),
+    ) -> tantivy.Query:
+        """An OR of the terms over the boosted fields, optionally restricted to kinds."""
+        clauses = []
+        for field, field_boost in field_boosts.items():
+            for term, weight in weighted_terms.items():
+                query = tantivy.Query.term_query(self.schema, field, term, index_option="freq")
+                clauses.append(
+                    (tantivy.Occur.Should, tantivy.Query.boost_query(query, field_boost * weight))
+                )
+        query = tantivy.Query.boolean_query(clauses) if clauses else tantivy.Query.empty_query()
+        kinds = list(kinds)
+        if kinds:
+            kind_query = tantivy.Query.term_set_query(self.schema, "kind", kinds)
+            query = tantivy.Query.boolean_query(
+                [(tantivy.Occur.Must, query), (tantivy.Occur.Must, kind_query)]
+            )
+        excluded = list(exclude_kinds)
+        if excluded:
+            query = tantivy.Query.boolean_query(
+                [
+                    (tantivy.Occur.Must, query),
+                    (
+                        tantivy.Occur.MustNot,
+                        tantivy.Query.term_set_query(self.schema, "kind", excluded),
+                    ),
+                ]
+            )
+        return query
+
+    def phrase_query(self, field: str, terms: list[str]) -> tantivy.Query:
+        return tantivy.Query.phrase_query(self.schema, field, terms)
+
+    def search(self, query: tantivy.Query, limit: int) -> list[tuple[int, float]]:
+        """(passage ordinal, score) of the best `limit` passages."""
+        result = self.searcher.search(query, limit=limit, count=False)
+        if not result.hits:
+            return []
+        addresses = [address for _score, address in result.hits]
+        ordinals = self.searcher.fast_field_values("p", addresses)
+        return [
+            (ordinal, score) for (score, _a), ordinal in zip(result.hits, ordinals, strict=True)
+        ]
+
+    def doc_freq(self, field: str, term: str) -> int:
+        return self.searcher.doc_freq(field, term)
+
+    @property
+    def num_docs(self) -> int:
+        return self.searcher.num_docs

