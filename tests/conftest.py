@@ -41,3 +41,30 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def corpus(db):
     """The ingested fixture corpus (read-only use)."""
     return FIXTURE_PACKAGES
+
+
+@pytest.fixture(scope="session")
+def search_index_dir(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Real lexical and dense indexes built once from the ingested fixture corpus."""
+    from django.conf import settings as django_settings
+
+    from parvis.search.build import build_indexes
+
+    data_dir = tmp_path_factory.mktemp("parvis-data")
+    previous = django_settings.DATA_DIR
+    django_settings.DATA_DIR = data_dir
+    try:
+        with django_db_blocker.unblock():
+            build_indexes(progress=False)
+    finally:
+        django_settings.DATA_DIR = previous
+    return data_dir
+
+
+@pytest.fixture
+def search_engine(search_index_dir, settings, db):
+    """The search engine opened on the session's index (settings point at it)."""
+    from parvis.search.service import get_engine
+
+    settings.DATA_DIR = search_index_dir
+    return get_engine()

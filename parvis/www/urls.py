@@ -1,12 +1,13 @@
 from django.urls import path, re_path
 
-from parvis.www.views import documents, home
+from parvis.www.views import documents, home, search
 
 app_name = "www"
 SLUG = r"(?P<slug>[a-z0-9][a-z0-9.-]{0,200})"
 
 urlpatterns = [
     path("", home.home, name="home"),
+    path("recherche", search.search, name="search"),
     re_path(
         rf"^code-du-travail/{SLUG}$",
         documents.code_article,

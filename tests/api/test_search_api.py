@@ -1,0 +1,51 @@
+"""GET /api/v1/search: contract and bad input."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_contract(client, search_engine):
+    response = client.get("/api/v1/search", {"q": "préavis de licenciement", "limit": 5})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["query"] == "préavis de licenciement"
+    assert body["total"] >= len(body["results"]) > 0
+    assert len(body["results"]) <= 5
+    first = body["results"][0]
+    assert set(first) == {"key", "type", "title", "url", "snippet", "score"}
+    assert first["key"].split(":")[0] in {"legi", "kali", "vdd", "travail", "contribution"}
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"q": ""}, "Saisissez au moins un mot"),
+        ({"q": "   "}, "Saisissez au moins un mot"),
+        ({"q": "x" * 501}, "limitée à 500 caractères"),
+        ({"q": "x", "limit": 0}, "Paramètres invalides"),
+        ({"q": "x", "limit": 51}, "Paramètres invalides"),
+        ({"q": "x", "offset": -1}, "Paramètres invalides"),
+        ({"q": "x", "offset": 100000}, "Paramètres invalides"),
+        ({"q": "x", "type": "inconnu"}, "Paramètres invalides"),
+        ({"q": "x", "limit": "abc"}, "Paramètres invalides"),
+    ],
+)
+def test_bad_input_is_a_french_400(client, search_engine, params, message):
+    response = client.get("/api/v1/search", params)
+    assert response.status_code == 400
+    assert message in response.json()["detail"]
+
+
+def test_script_query_is_escaped(client, search_engine):
+    response = client.get("/api/v1/search", {"q": "<script>alert('x')</script> préavis"})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    snippets = [r["snippet"] for r in response.json()["results"]]
+    assert snippets and not any("<script" in s for s in snippets)
+
+
+def test_schema_documents_search(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    parameters = {p["name"] for p in schema["paths"]["/api/v1/search"]["get"]["parameters"]}
+    assert {"q", "type", "limit", "offset"} <= parameters

@@ -1,0 +1,80 @@
+"""The search engine on real indexes built from the fixture corpus."""
+
+import pytest
+
+from parvis.search.build import build_indexes, current_build
+from parvis.search.service import QueryError, SearchEngine, highlight
+
+pytestmark = pytest.mark.django_db
+
+
+def test_index_is_built_and_reopened(search_index_dir, settings):
+    settings.DATA_DIR = search_index_dir
+    folder = current_build()
+    assert folder is not None and (folder / "lexical").is_dir() and (folder / "dense.npy").exists()
+    engine = SearchEngine(folder)
+    assert engine.lexical.num_docs == len(engine.catalog.passage_ids) > 0
+    assert engine.dense.matrix.shape[1] == 512
+    # nothing changed: the build is kept, not redone
+    assert build_indexes(progress=False).skipped
+
+
+def test_relevant_document_first(search_engine):
+    response = search_engine.search("indemnité de licenciement préavis")
+    assert response.total > 0
+    assert response.results[0].type in {"code_du_travail", "fiche_service_public",
+                                        "fiche_ministere_travail", "contribution"}
+    keys = [r.key for r in response.results]
+    assert "legi:LEGIARTI000006901112" in keys  # L1234-1, préavis
+
+
+def test_article_number_goes_to_the_article(search_engine):
+    response = search_engine.search("article L. 1234-1")
+    assert response.direct is not None
+    assert response.results[0].key == "legi:LEGIARTI000006901112"
+    assert response.results[0].url == "/code-du-travail/l1234-1"
+
+
+def test_idcc_goes_to_the_agreement(search_engine):
+    response = search_engine.search("idcc 2216")
+    assert response.results[0].key == "kali:KALICONT000005635085"
+
+
+def test_type_filter(search_engine):
+    response = search_engine.search("contrat de travail", kind="code_du_travail")
+    assert response.results and {r.type for r in response.results} == {"code_du_travail"}
+
+
+def test_pagination(search_engine):
+    first = search_engine.search("contrat de travail", limit=3)
+    second = search_engine.search("contrat de travail", limit=3, offset=3)
+    assert first.total == second.total >= 6
+    assert not {r.key for r in first.results} & {r.key for r in second.results}
+
+
+def test_misspelt_query_gets_a_suggestion(search_engine):
+    response = search_engine.search("licensiement")
+    assert response.suggestion == "licenciement"
+    assert response.total > 0
+
+
+@pytest.mark.parametrize("query", ["", "   ", "a" * 501])
+def test_bad_queries_are_refused(search_engine, query):
+    with pytest.raises(QueryError):
+        search_engine.search(query)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"préavis', "préavis:", "(préavis", "[préavis]", "préavis AND OR NOT -",
+     "<b>préavis</b>", "'; DROP TABLE corpus_document; --", "*", "\\", "🙂"],
+)
+def test_hostile_queries_never_raise(search_engine, query):
+    search_engine.search(query)
+
+
+def test_snippets_are_escaped_and_highlighted():
+    snippet = highlight("Le préavis <script>alert(1)</script> est dû.", {"preav", "script"})
+    assert "<script>" not in snippet
+    assert "<mark>préavis</mark>" in snippet
+    assert "&lt;script&gt;" in snippet
