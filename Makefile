@@ -21,6 +21,7 @@ setup: $(VENV)/.installed node_modules/.installed
 data: setup
 	$(PY) -m parvis migrate --no-input -v0
 	$(PY) -m parvis ingest
+	$(PY) -m parvis build_index
 	$(PY) -m parvis collectstatic --no-input -v0
 
 ## Install, ingest the whole corpus, build the indexes, serve on http://127.0.0.1:$(PORT)

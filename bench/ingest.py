@@ -21,8 +21,9 @@ ROOT = Path(__file__).resolve().parents[1]
 def run(step: str, args: list[str], env: dict) -> tuple[float, float]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     started = time.monotonic()
-    done = subprocess.run([sys.executable, "-m", "parvis", *args], env=env, cwd=ROOT,
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "parvis", *args], env=env, cwd=ROOT, capture_output=True, text=True
+    )
     seconds = time.monotonic() - started
     if done.returncode:
         sys.exit(f"{step} failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
@@ -39,12 +40,16 @@ def main():
     data_dir = Path(options.data_dir)
     shutil.rmtree(data_dir, ignore_errors=True)
     env = {**os.environ, "PARVIS_DATA_DIR": str(data_dir)}
-    steps = [("migrate", ["migrate", "-v0"]),
-             ("ingest (first run)", ["ingest", "--no-progress"]),
-             ("ingest (nothing changed)", ["ingest", "--no-progress"])]
+    steps = [
+        ("migrate", ["migrate", "-v0"]),
+        ("ingest (first run)", ["ingest", "--no-progress"]),
+        ("ingest (nothing changed)", ["ingest", "--no-progress"]),
+    ]
     if options.with_index:
-        steps += [("build_index (first run)", ["build_index", "--no-progress"]),
-                  ("build_index (nothing changed)", ["build_index", "--no-progress"])]
+        steps += [
+            ("build_index (first run)", ["build_index", "--no-progress"]),
+            ("build_index (nothing changed)", ["build_index", "--no-progress"]),
+        ]
     print(f"{'step':<32}{'seconds':>10}{'peak MB':>10}")
     for name, args in steps:
         seconds, peak = run(name, args, env)

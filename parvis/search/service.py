@@ -7,9 +7,11 @@ One SearchEngine per process, opened read-only on the current index build.
 from __future__ import annotations
 
 import html
+import os
 import re
 import threading
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -35,6 +37,7 @@ DENSE_DOCS = 50
 SYNONYM_WEIGHT = 0.4
 TYPO_WEIGHT = 0.8
 SNIPPET_WORDS = 36
+RESULT_CACHE_SIZE = 4096  # responses kept per process; PARVIS_SEARCH_CACHE=0 turns it off
 # What general search returns; agreement articles are searched within an agreement.
 DEFAULT_EXCLUDED_KINDS = (Kind.ARTICLE_CONVENTION, index_build.AGREEMENT_ANSWER)
 
@@ -81,6 +84,11 @@ class SearchEngine:
         self.doc_row = {int(d): i for i, d in enumerate(self.dense.row_doc)} if self.dense else {}
         self.encoder = encoder or Encoder()
         self.vocabulary = Vocabulary.load(folder)
+        self._allowed: dict[tuple, np.ndarray] = {}
+        cache_size = int(os.environ.get("PARVIS_SEARCH_CACHE", RESULT_CACHE_SIZE))
+        self._cached_search = (
+            lru_cache(maxsize=cache_size)(self._search) if cache_size else self._search
+        )
         self.ranker = Ranker.load_default()
         self.articles = {
             (doc.kind, doc.url.rsplit("/", 1)[-1]): i
@@ -157,8 +165,14 @@ class SearchEngine:
         return list(found.values()), terms, suggestion
 
     def _dense_allowed(self, kinds, exclude) -> np.ndarray:
-        doc_kinds = [self.catalog.documents[int(d)].kind for d in self.dense.row_doc]
-        return np.array([(not kinds or k in kinds) and k not in exclude for k in doc_kinds])
+        """Rows of the dense matrix a search may return (cached per filter)."""
+        cache_key = (tuple(kinds), tuple(exclude))
+        if cache_key not in self._allowed:
+            doc_kinds = [self.catalog.documents[int(d)].kind for d in self.dense.row_doc]
+            self._allowed[cache_key] = np.array(
+                [(not kinds or k in kinds) and k not in exclude for k in doc_kinds], dtype=bool
+            )
+        return self._allowed[cache_key]
 
     # -- ranking ---------------------------------------------------------------
     def features(self, candidates, terms):
@@ -190,8 +204,13 @@ class SearchEngine:
     def search(
         self, raw_query: str, kind: str | None = None, limit: int = 10, offset: int = 0
     ) -> SearchResponse:
+        """Ranked results; popular queries are answered from a per-process cache
+        (emptied with the engine when a new index build is switched in)."""
         query = clean_query(raw_query)
         limit, offset = max(1, min(limit, MAX_LIMIT)), max(0, min(offset, MAX_OFFSET))
+        return self._cached_search(query, kind, limit, offset)
+
+    def _search(self, query: str, kind: str | None, limit: int, offset: int) -> SearchResponse:
         kinds = (kind,) if kind else ()
         exclude = (index_build.AGREEMENT_ANSWER,) if kind else DEFAULT_EXCLUDED_KINDS
         direct = self._direct(query)
@@ -248,12 +267,18 @@ class SearchEngine:
 _TOKEN = re.compile(r"\S+")
 
 
+@lru_cache(maxsize=200_000)
+def token_terms(token: str) -> frozenset[str]:
+    """Stems of one whitespace-separated token of a passage (cached: snippets are hot)."""
+    return frozenset(stem(w) for w in words(token))
+
+
 def highlight(text: str, terms: set[str], size: int = SNIPPET_WORDS) -> str:
     """The window of `size` words with most query terms, escaped, matches in <mark>."""
     tokens = _TOKEN.findall(text)
     if not tokens:
         return ""
-    hits = [any(stem(w) in terms for w in words(token)) for token in tokens]
+    hits = [not terms.isdisjoint(token_terms(token)) for token in tokens]
     best_start, best_count, count = 0, -1, 0
     for i in range(len(tokens)):
         count += hits[i]

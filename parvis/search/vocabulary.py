@@ -25,7 +25,10 @@ def save_vocabulary(folder: Path, counts: Counter) -> None:
 class Vocabulary:
     def __init__(self, counts: dict[str, int]):
         self.counts = counts
-        self.words = list(counts)
+        # Typos rarely touch the first letter: compare only with words sharing it.
+        self.by_initial: dict[str, list[str]] = {}
+        for word in counts:
+            self.by_initial.setdefault(word[0], []).append(word)
 
     @classmethod
     def load(cls, folder: Path) -> Vocabulary:
@@ -41,7 +44,11 @@ class Vocabulary:
             return None
         max_distance = 1 if len(word) <= 6 else 2
         candidates = process.extract(
-            word, self.words, scorer=Levenshtein.distance, score_cutoff=max_distance, limit=20
+            word,
+            self.by_initial.get(word[0], []),
+            scorer=Levenshtein.distance,
+            score_cutoff=max_distance,
+            limit=20,
         )
         if not candidates:
             return None

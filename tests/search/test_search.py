@@ -22,8 +22,12 @@ def test_index_is_built_and_reopened(search_index_dir, settings):
 def test_relevant_document_first(search_engine):
     response = search_engine.search("indemnité de licenciement préavis")
     assert response.total > 0
-    assert response.results[0].type in {"code_du_travail", "fiche_service_public",
-                                        "fiche_ministere_travail", "contribution"}
+    assert response.results[0].type in {
+        "code_du_travail",
+        "fiche_service_public",
+        "fiche_ministere_travail",
+        "contribution",
+    }
     keys = [r.key for r in response.results]
     assert "legi:LEGIARTI000006901112" in keys  # L1234-1, préavis
 
@@ -66,8 +70,18 @@ def test_bad_queries_are_refused(search_engine, query):
 
 @pytest.mark.parametrize(
     "query",
-    ['"préavis', "préavis:", "(préavis", "[préavis]", "préavis AND OR NOT -",
-     "<b>préavis</b>", "'; DROP TABLE corpus_document; --", "*", "\\", "🙂"],
+    [
+        '"préavis',
+        "préavis:",
+        "(préavis",
+        "[préavis]",
+        "préavis AND OR NOT -",
+        "<b>préavis</b>",
+        "'; DROP TABLE corpus_document; --",
+        "*",
+        "\\",
+        "🙂",
+    ],
 )
 def test_hostile_queries_never_raise(search_engine, query):
     search_engine.search(query)

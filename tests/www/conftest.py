@@ -52,14 +52,19 @@ def browser():
 
 
 @pytest.fixture
-def live_site(live_server, django_db_reset_sequences):
+def live_site(live_server, transactional_db):
     """The live server on a freshly ingested fixture corpus.
 
-    Sequences are reset first so the re-ingested passages get the ids the session's
-    search index (built from the first ingestion) refers to.
+    The database is emptied with its sequences reset before ingesting (the first
+    transactional test still holds the session's ingestion; later ones start from
+    an empty database), so the passages get the ids the session's search index,
+    built from the first ingestion, refers to.
     """
+    from django.core.management import call_command
+
     from parvis.corpus.pipeline import ingest_all
 
+    call_command("flush", interactive=False, verbosity=0)
     results = ingest_all(FIXTURE_PACKAGES, progress=False)
     assert all(r.ok for r in results), [r.error for r in results]
     return live_server
@@ -90,6 +95,7 @@ def new_page(browser, live_site):
 
         page.on("response", on_response)
         page.on("requestfailed", lambda request: problems.append(f"failed {request.url}"))
+
         def on_console(message):
             # "Failed to load resource" duplicates a response already judged above
             # (a 400 for a bad query is expected).
@@ -104,4 +110,3 @@ def new_page(browser, live_site):
     for context in contexts:
         context.close()
     assert not problems, problems
-

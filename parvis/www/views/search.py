@@ -32,9 +32,16 @@ def search(request):
     kind = request.GET.get("type", "")
     kind = kind if kind in KIND_LABELS else ""
     page_number = _page_number(request.GET.get("page", "1"))
-    context = {"title": "Rechercher", "type_filters": TYPE_FILTERS, "kind": kind,
-               "breadcrumb_data": {"links": [], "current": "Rechercher", "root_dir": "/"},
-               "error": "", "response": None, "pages": [], "page_number": page_number}
+    context = {
+        "title": "Rechercher",
+        "type_filters": TYPE_FILTERS,
+        "kind": kind,
+        "breadcrumb_data": {"links": [], "current": "Rechercher", "root_dir": "/"},
+        "error": "",
+        "response": None,
+        "pages": [],
+        "page_number": page_number,
+    }
     if not raw_query.strip() and "q" not in request.GET:
         return render(request, "www/search.html", context)
     engine = get_engine()
@@ -42,20 +49,22 @@ def search(request):
         context["error"] = "La recherche n’est pas encore disponible : l’index est en construction."
         return render(request, "www/search.html", context, status=503)
     try:
-        response = engine.search(raw_query, kind or None, PAGE_SIZE,
-                                 (page_number - 1) * PAGE_SIZE)
+        response = engine.search(raw_query, kind or None, PAGE_SIZE, (page_number - 1) * PAGE_SIZE)
     except QueryError as error:
         context["error"] = str(error)
         return render(request, "www/search.html", context, status=400)
     if response.direct is not None and page_number == 1 and not kind:
         return redirect(response.direct.url)
     page_count = min(MAX_PAGES, (response.total + PAGE_SIZE - 1) // PAGE_SIZE)
-    context.update({
-        "title": f"Recherche : {response.query}",
-        "response": response,
-        "results": [{"result": r, "label": KIND_LABELS.get(r.type, r.type)}
-                    for r in response.results],
-        "pages": range(1, page_count + 1),
-        "page_count": page_count,
-    })
+    context.update(
+        {
+            "title": f"Recherche : {response.query}",
+            "response": response,
+            "results": [
+                {"result": r, "label": KIND_LABELS.get(r.type, r.type)} for r in response.results
+            ],
+            "pages": range(1, page_count + 1),
+            "page_count": page_count,
+        }
+    )
     return render(request, "www/search.html", context)

@@ -1,0 +1,60 @@
+"""`manage.py train_ranker --queries FILE.jsonl`: cross-validate and train the ranker.
+
+Prints cross-validated scores (by topic) beside the unlearned baselines and
+feature ablations, then trains on every topic and writes the model file the
+server loads (parvis/search/models/ranker.txt)."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from parvis.search import ranker, training
+from parvis.search.evaluation import format_table, load_queries
+from parvis.search.features import FEATURE_NAMES
+from parvis.search.service import get_engine
+
+ABLATIONS = {
+    "sans dense": {"dense_sim", "dense_rank", "rrf"},
+    "sans BM25 par champ": {"bm25_title", "bm25_breadcrumb", "bm25_text"},
+    "sans couverture titre/fil": {"title_coverage", "breadcrumb_coverage"},
+    "sans type de document": {"kind"},
+    "sans longueur/date": {"log_words", "year"},
+}
+
+
+class Command(BaseCommand):
+    help = "Entraîner le classement appris (LightGBM LambdaRank), validé par thème."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--queries", required=True, type=Path)
+        parser.add_argument("--folds", type=int, default=5)
+        parser.add_argument("--output", type=Path, default=ranker.MODEL_FILE)
+        parser.add_argument("--no-ablation", action="store_true")
+
+    def handle(self, *args, **options):
+        engine = get_engine()
+        if engine is None:
+            raise CommandError("Pas d'index : lancez d'abord `python -m parvis build_index`.")
+        queries = load_queries(options["queries"])
+        with tqdm(total=len(queries), desc="Candidats et variables", unit=" requêtes") as bar:
+            items = training.collect(engine, queries, bar.update)
+        rows = {
+            "BM25 (lexical seul)": training.baseline(items, "lex_rank", higher_is_better=False),
+            "dense seul": training.baseline(items, "dense_rank", higher_is_better=False),
+            "fusion RRF lexical+dense": training.baseline(items, "rrf"),
+            f"LambdaRank (CV {options['folds']} plis)": training.cross_validate(
+                items, options["folds"]
+            ),
+        }
+        if not options["no_ablation"]:
+            for label, dropped in ABLATIONS.items():
+                columns = [i for i, n in enumerate(FEATURE_NAMES) if n not in dropped]
+                rows[f"LambdaRank {label}"] = training.cross_validate(
+                    items, options["folds"], columns
+                )
+        self.stdout.write(format_table(rows))
+        model = training.train_final(items)
+        options["output"].parent.mkdir(parents=True, exist_ok=True)
+        model.save_model(str(options["output"]))
+        self.stdout.write(f"Modèle écrit dans {options['output']}")
