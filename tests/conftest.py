@@ -50,6 +50,12 @@ def search_index_dir(django_db_setup, django_db_blocker, tmp_path_factory):
 
     from parvis.search.build import build_indexes
 
+    from parvis.corpus.models import Document
+    from parvis.corpus.pipeline import ingest_all
+
+    with django_db_blocker.unblock():
+        if not Document.objects.exists():  # emptied by a transactional test before us
+            ingest_all(FIXTURE_PACKAGES, progress=False)
     data_dir = tmp_path_factory.mktemp("parvis-data")
     previous = django_settings.DATA_DIR
     django_settings.DATA_DIR = data_dir

@@ -58,8 +58,10 @@ def corpus_counts() -> dict[str, int]:
 
 
 def citation_resolution() -> dict:
-    """Share of fiche references naming Code du travail articles that all resolve."""
-    total = resolved = 0
+    """Fiche references that name Code du travail articles: how many resolve to
+    our article pages (at least one page), and how many have every cited
+    number in force (the strict share; the rest cite repealed articles)."""
+    total = linked = complete = 0
     unresolved_examples = []
     rows = Document.objects.filter(kind=Kind.FICHE_SERVICE_PUBLIC).values_list(
         "data__references", flat=True
@@ -69,13 +71,15 @@ def citation_resolution() -> dict:
             if ref.get("code") != "code_du_travail" or not ref.get("numbers"):
                 continue
             total += 1
-            if not ref.get("unresolved"):
-                resolved += 1
-            elif len(unresolved_examples) < 20:
+            linked += bool(ref.get("keys"))
+            complete += not ref.get("unresolved")
+            if not ref.get("keys") and len(unresolved_examples) < 20:
                 unresolved_examples.append(ref.get("title", ""))
     return {
         "references": total,
-        "resolved": resolved,
-        "share": resolved / total if total else 0.0,
+        "resolved": linked,
+        "share": linked / total if total else 0.0,
+        "complete": complete,
+        "complete_share": complete / total if total else 0.0,
         "unresolved_examples": unresolved_examples,
     }

@@ -40,7 +40,9 @@ def axe():
         pytest.param(lambda: url_of("vdd:F34857"), id="fiche-with-tabs"),
         pytest.param(lambda: "/code-du-travail/l1234-1", id="code-article"),
         pytest.param(lambda: "/recherche?q=licenciement", id="search-results"),
+        pytest.param(lambda: "/recherche?q=", id="search-error"),
         pytest.param(lambda: url_of(CONTRIBUTION), id="contribution"),
+        pytest.param(lambda: "/page-inconnue", id="not-found"),
     ],
 )
 def test_no_serious_violation(new_page, axe, url, request, settings):

@@ -46,8 +46,10 @@ class Command(BaseCommand):
         citations = citation_resolution()
         if citations["references"]:
             self.stdout.write(
-                f"  Références au Code du travail résolues (fiches service-public) : "
-                f"{citations['resolved']}/{citations['references']} ({citations['share']:.1%})"
+                f"  Références au Code du travail des fiches service-public : "
+                f"{citations['resolved']}/{citations['references']} mènent à nos articles "
+                f"({citations['share']:.1%}) ; {citations['complete_share']:.1%} n'en citent "
+                f"aucun abrogé"
             )
         self.stdout.write(f"\nDurée : {time.monotonic() - started:.1f} s")
         failed = [r for r in results if not r.ok]

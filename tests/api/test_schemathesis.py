@@ -1,0 +1,36 @@
+"""Property-based run over the OpenAPI schema: no input makes the API answer 500."""
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+
+
+@pytest.fixture
+def api_schema(search_engine):
+    """The WSGI app, called in-process like Django's test client does: without
+    closing the test's database connection at the end of each request."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    from parvis.wsgi import application
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+schema = schemathesis.pytest.from_fixture("api_schema")
+
+
+@pytest.mark.django_db
+@schema.parametrize()
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+def test_no_server_error(case):
+    case.call_and_validate(checks=[not_a_server_error])
