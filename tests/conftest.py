@@ -48,10 +48,9 @@ def search_index_dir(django_db_setup, django_db_blocker, tmp_path_factory):
     """Real lexical and dense indexes built once from the ingested fixture corpus."""
     from django.conf import settings as django_settings
 
-    from parvis.search.build import build_indexes
-
     from parvis.corpus.models import Document
     from parvis.corpus.pipeline import ingest_all
+    from parvis.search.build import build_indexes
 
     with django_db_blocker.unblock():
         if not Document.objects.exists():  # emptied by a transactional test before us
