@@ -28,7 +28,7 @@ data: setup
 run: data serve
 
 serve:
-	$(VENV)/bin/gunicorn parvis.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --threads 4 --access-logfile -
+	PARVIS_BIND=127.0.0.1:$(PORT) $(VENV)/bin/gunicorn parvis.wsgi --config python:parvis.gunicorn_conf
 
 ## Run the whole test suite (SQLite by default; PostgreSQL when DATABASE_URL is set)
 test: setup

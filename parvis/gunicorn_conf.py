@@ -1,0 +1,21 @@
+"""gunicorn settings for `make serve`: one process per core plus one, a few threads
+each (requests spend part of their time in tantivy and numpy, outside the GIL),
+and the search engine opened before a worker takes its first request."""
+
+import os
+
+bind = os.environ.get("PARVIS_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("PARVIS_WORKERS", (os.cpu_count() or 2) + 1))
+threads = int(os.environ.get("PARVIS_THREADS", 2))
+worker_class = "gthread"
+accesslog = os.environ.get("PARVIS_ACCESS_LOG", "-")
+timeout = 60
+
+
+def post_worker_init(worker):
+    """Open the indexes and load the encoder now, not on a user's first search."""
+    from parvis.search.service import get_engine
+
+    engine = get_engine()
+    if engine is not None:
+        engine.search("contrat de travail")
