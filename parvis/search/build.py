@@ -35,6 +35,7 @@ DENSE_KINDS = (
     Kind.CONTRIBUTION,
 )
 DENSE_WORDS = 120
+CITING_KINDS = (Kind.FICHE_SERVICE_PUBLIC, Kind.FICHE_MINISTERE_TRAVAIL, Kind.CONTRIBUTION)
 AGREEMENT_ANSWER = "contribution_convention"
 KEEP_BUILDS = 2
 
@@ -91,6 +92,7 @@ def build_indexes(progress: bool = True, force: bool = False, dense: bool = True
     )
     save_vocabulary(folder, vocabulary)
     dense_count = _dense(folder, catalog, progress) if dense else 0
+    catalog.citations = _citations(catalog)
     catalog.save(folder)
     (folder / "fingerprint").write_text(fingerprint)
     _switch(folder)
@@ -160,6 +162,19 @@ def _indexed_passages(catalog: Catalog, progress: bool, vocabulary: Counter):
                 breadcrumb=analyze_to_string(breadcrumb),
                 text=" ".join(stem_words(text_words)),
             )
+
+
+def _citations(catalog: Catalog) -> np.ndarray:
+    """(citing document, cited document) ordinal pairs, from resolved references."""
+    pairs = set()
+    rows = Document.objects.filter(kind__in=CITING_KINDS).values_list("key", "data__references")
+    for key, references in rows.iterator(chunk_size=1000):
+        source = catalog.by_key[key]
+        for reference in references or []:
+            for cited in reference.get("keys") or []:
+                if (target := catalog.by_key.get(cited)) is not None and target != source:
+                    pairs.add((source, target))
+    return np.array(sorted(pairs), dtype=np.int32).reshape(-1, 2)
 
 
 def _dense(folder: Path, catalog: Catalog, progress: bool) -> int:

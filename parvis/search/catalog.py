@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -29,12 +30,30 @@ class CatalogDocument:
 
 class Catalog:
     def __init__(
-        self, documents: list[CatalogDocument], passage_doc: np.ndarray, passage_ids: np.ndarray
+        self,
+        documents: list[CatalogDocument],
+        passage_doc: np.ndarray,
+        passage_ids: np.ndarray,
+        citations: np.ndarray | None = None,
     ):
         self.documents = documents
         self.passage_doc = passage_doc  # passage ordinal -> document ordinal
         self.passage_ids = passage_ids  # passage ordinal -> Passage.pk at build time
         self.by_key = {doc.key: i for i, doc in enumerate(documents)}
+        self.citations = np.zeros((0, 2), np.int32) if citations is None else citations
+
+    @cached_property
+    def cited_by(self) -> dict[int, list[int]]:
+        """Citing document -> the documents it cites (code articles)."""
+        cited: dict[int, list[int]] = {}
+        for source, target in self.citations.tolist():
+            cited.setdefault(source, []).append(target)
+        return cited
+
+    @cached_property
+    def in_degree(self) -> np.ndarray:
+        """How many fiches and answers cite each document."""
+        return np.bincount(self.citations[:, 1], minlength=len(self.documents))
 
     def save(self, folder: Path) -> None:
         (folder / "documents.json").write_text(
@@ -42,12 +61,17 @@ class Catalog:
         )
         np.save(folder / "passage_doc.npy", self.passage_doc)
         np.save(folder / "passage_ids.npy", self.passage_ids)
+        np.save(folder / "citations.npy", self.citations)
 
     @classmethod
     def load(cls, folder: Path) -> Catalog:
         documents = [
             CatalogDocument(**d) for d in json.loads((folder / "documents.json").read_text())
         ]
+        citations = folder / "citations.npy"
         return cls(
-            documents, np.load(folder / "passage_doc.npy"), np.load(folder / "passage_ids.npy")
+            documents,
+            np.load(folder / "passage_doc.npy"),
+            np.load(folder / "passage_ids.npy"),
+            np.load(citations) if citations.exists() else None,
         )

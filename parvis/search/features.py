@@ -37,8 +37,13 @@ FEATURE_NAMES = [
     "year",
     "query_terms",
     "rrf",
+    "cited_score",
+    "cited_count",
+    "in_degree",
+    "fiche_letter",
 ]
-CATEGORICAL = ["kind"]
+CATEGORICAL = ["kind", "fiche_letter"]
+FICHE_LETTERS = {"F": 1, "N": 2, "R": 3}
 NO_RANK = 1000
 
 
@@ -52,6 +57,8 @@ class Candidate:
     dense_sim: float = 0.0
     dense_rank: int = NO_RANK
     phrase: bool = False
+    cited_score: float = 0.0  # sum of 1/rank of the candidates citing this document
+    cited_count: int = 0
 
     @property
     def lex_best(self) -> float:
@@ -73,6 +80,7 @@ def feature_row(
     query_terms: list[str],
     title_terms: set[str],
     breadcrumb_terms: set[str],
+    in_degree: int,
 ) -> list[float]:
     top3 = sorted(candidate.lex_scores, reverse=True)[:3]
     return [
@@ -93,4 +101,8 @@ def feature_row(
         float(document.year),
         float(len(query_terms)),
         candidate.rrf(),
+        candidate.cited_score,
+        float(candidate.cited_count),
+        math.log1p(in_degree),
+        float(FICHE_LETTERS.get(document.key[4:5], 0) if document.key.startswith("vdd:") else 0),
     ]

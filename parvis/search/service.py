@@ -34,6 +34,7 @@ FIELD_BOOSTS = {"title": 2.0, "breadcrumb": 1.0, "text": 1.0}
 LEXICAL_PASSAGES = 1000
 LEXICAL_DOCS = 100
 DENSE_DOCS = 50
+CITING_CANDIDATES = 20
 SYNONYM_WEIGHT = 0.4
 TYPO_WEIGHT = 0.8
 SNIPPET_WORDS = 36
@@ -123,46 +124,64 @@ class SearchEngine:
 
     # -- candidates ------------------------------------------------------------
     def candidates(self, query: str, kinds=(), exclude=DEFAULT_EXCLUDED_KINDS):
+        """Documents worth ranking: the best lexical and dense matches, and the
+        code articles that the best fiches and answers cite."""
         weights, terms, suggestion = self.weighted_terms(query)
-        found: dict[int, Candidate] = {}
-        if weights:
-            combined = self.lexical.query(weights, FIELD_BOOSTS, kinds, exclude)
-            for ordinal, score in self.lexical.search(combined, LEXICAL_PASSAGES):
-                doc = int(self.catalog.passage_doc[ordinal])
-                candidate = found.get(doc)
-                if candidate is None:
-                    candidate = found[doc] = Candidate(doc, best_passage=ordinal)
-                candidate.lex_scores.append(score)
-            ranked = sorted(found.values(), key=lambda c: -c.lex_best)
-            for rank, candidate in enumerate(ranked):
-                candidate.lex_rank = rank
-            found = {c.doc: c for c in ranked[:LEXICAL_DOCS]}
-            for field_name in FIELD_BOOSTS:
-                single = self.lexical.query(weights, {field_name: 1.0}, kinds, exclude)
-                for ordinal, score in self.lexical.search(single, LEXICAL_PASSAGES):
-                    doc = int(self.catalog.passage_doc[ordinal])
-                    if doc in found:
-                        best = found[doc].bm25.get(field_name, 0.0)
-                        found[doc].bm25[field_name] = max(best, score)
-            if len(terms) >= 2:
-                phrase = self.lexical.phrase_query("text", terms)
-                for ordinal, _ in self.lexical.search(phrase, LEXICAL_PASSAGES):
-                    doc = int(self.catalog.passage_doc[ordinal])
-                    if doc in found:
-                        found[doc].phrase = True
+        found = self._lexical_candidates(weights, terms, kinds, exclude) if weights else {}
+        similarities = None
         if self.dense is not None:
-            vector = self.encoder.encode([query])[0]
-            similarities = self.dense.similarities(vector)
+            similarities = self.dense.similarities(self.encoder.encode([query])[0])
             allowed = self._dense_allowed(kinds, exclude)
             order = np.argsort(-np.where(allowed, similarities, -2.0))[:DENSE_DOCS]
             for rank, row in enumerate(order):
                 doc = int(self.dense.row_doc[row])
-                candidate = found.setdefault(doc, Candidate(doc))
-                candidate.dense_rank = rank
+                found.setdefault(doc, Candidate(doc)).dense_rank = rank
+        self._add_cited(found, kinds, exclude)
+        if similarities is not None:
             for doc, candidate in found.items():
                 row = self.doc_row.get(doc)
                 candidate.dense_sim = float(similarities[row]) if row is not None else 0.0
         return list(found.values()), terms, suggestion
+
+    def _lexical_candidates(self, weights, terms, kinds, exclude) -> dict[int, Candidate]:
+        found: dict[int, Candidate] = {}
+        combined = self.lexical.query(weights, FIELD_BOOSTS, kinds, exclude)
+        for ordinal, score in self.lexical.search(combined, LEXICAL_PASSAGES):
+            doc = int(self.catalog.passage_doc[ordinal])
+            candidate = found.get(doc)
+            if candidate is None:
+                candidate = found[doc] = Candidate(doc, best_passage=ordinal)
+            candidate.lex_scores.append(score)
+        ranked = sorted(found.values(), key=lambda c: -c.lex_best)
+        for rank, candidate in enumerate(ranked):
+            candidate.lex_rank = rank
+        found = {c.doc: c for c in ranked[:LEXICAL_DOCS]}
+        for field_name in FIELD_BOOSTS:
+            single = self.lexical.query(weights, {field_name: 1.0}, kinds, exclude)
+            for ordinal, score in self.lexical.search(single, LEXICAL_PASSAGES):
+                doc = int(self.catalog.passage_doc[ordinal])
+                if doc in found:
+                    found[doc].bm25[field_name] = max(found[doc].bm25.get(field_name, 0.0), score)
+        if len(terms) >= 2:
+            phrase = self.lexical.phrase_query("text", terms)
+            for ordinal, _ in self.lexical.search(phrase, LEXICAL_PASSAGES):
+                doc = int(self.catalog.passage_doc[ordinal])
+                if doc in found:
+                    found[doc].phrase = True
+        return found
+
+    def _add_cited(self, found: dict[int, Candidate], kinds, exclude) -> None:
+        """Articles cited by the best candidates join them, weighted by the citer's rank."""
+        citers = sorted(found.values(), key=lambda c: -c.rrf())[:CITING_CANDIDATES]
+        documents = self.catalog.documents
+        for rank, citer in enumerate(citers):
+            for target in self.catalog.cited_by.get(citer.doc, ()):
+                kind = documents[target].kind
+                if (kinds and kind not in kinds) or kind in exclude:
+                    continue
+                candidate = found.setdefault(target, Candidate(target))
+                candidate.cited_score += 1 / (rank + 1)
+                candidate.cited_count += 1
 
     def _dense_allowed(self, kinds, exclude) -> np.ndarray:
         """Rows of the dense matrix a search may return (cached per filter)."""
@@ -177,6 +196,7 @@ class SearchEngine:
     # -- ranking ---------------------------------------------------------------
     def features(self, candidates, terms):
         docs = self.catalog.documents
+        in_degree = self.catalog.in_degree
         return [
             feature_row(
                 c,
@@ -184,6 +204,7 @@ class SearchEngine:
                 terms,
                 set(docs[c.doc].title_terms.split()),
                 set(docs[c.doc].breadcrumb_terms.split()),
+                int(in_degree[c.doc]),
             )
             for c in candidates
         ]

@@ -20,6 +20,7 @@ ABLATIONS = {
     "sans couverture titre/fil": {"title_coverage", "breadcrumb_coverage"},
     "sans type de document": {"kind"},
     "sans longueur/date": {"log_words", "year"},
+    "sans citations": {"cited_score", "cited_count", "in_degree"},
 }
 
 
