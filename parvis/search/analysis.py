@@ -56,6 +56,20 @@ def analyze(text: str) -> list[str]:
     return stem_words(words(text))
 
 
+PREFIX_LENGTH = 6
+
+
+def prefixes(folded_words: list[str]) -> list[str]:
+    """Word-family terms: the first letters of each word ("démissionner" and
+    "démission" both give "demiss", which the stemmer keeps apart)."""
+    stop = stop_words()
+    return [w[:PREFIX_LENGTH] for w in folded_words if w not in stop]
+
+
+def analyze_prefixes(text: str) -> list[str]:
+    return prefixes(words(text))
+
+
 def analyze_to_string(text: str) -> str:
     return " ".join(analyze(text))
 

@@ -22,7 +22,7 @@ from tqdm import tqdm
 from parvis.corpus.links import document_url
 from parvis.corpus.models import Document, Kind, Passage
 from parvis.search import lexical
-from parvis.search.analysis import analyze_to_string, stem_words, words
+from parvis.search.analysis import analyze_to_string, prefixes, stem_words, words
 from parvis.search.catalog import Catalog, CatalogDocument
 from parvis.search.dense import EmbeddingCache, Encoder, save_dense, text_hash
 from parvis.search.vocabulary import save_vocabulary
@@ -161,6 +161,7 @@ def _indexed_passages(catalog: Catalog, progress: bool, vocabulary: Counter):
                 title=doc.title_terms,
                 breadcrumb=analyze_to_string(breadcrumb),
                 text=" ".join(stem_words(text_words)),
+                prefix=" ".join(prefixes(words(doc.title) + text_words)),
             )
 
 
@@ -177,22 +178,38 @@ def _citations(catalog: Catalog) -> np.ndarray:
     return np.array(sorted(pairs), dtype=np.int32).reshape(-1, 2)
 
 
+def title_text(kind: str, title: str, breadcrumb: list[str]) -> str:
+    """What a document is about in a few words: a code article's title is only its
+    number, so its nearest section titles stand in for it."""
+    if kind == Kind.CODE_DU_TRAVAIL:
+        return " ; ".join(breadcrumb[-2:]) or title
+    return title
+
+
 def _dense(folder: Path, catalog: Catalog, progress: bool) -> int:
+    """Two memory-mapped matrices over the same rows: title + opening words, and title."""
     wanted = {
-        catalog.by_key[key]: (title, text)
-        for key, title, text in Document.objects.filter(kind__in=DENSE_KINDS).values_list(
-            "key", "title", "text"
-        )
+        catalog.by_key[key]: (kind, title, text, breadcrumb)
+        for key, kind, title, text, breadcrumb in Document.objects.filter(
+            kind__in=DENSE_KINDS
+        ).values_list("key", "kind", "title", "text", "breadcrumb")
     }
     row_doc = np.array(sorted(wanted), dtype=np.int32)
-    texts = [dense_text(*wanted[int(i)]) for i in row_doc]
+    rows = [wanted[int(i)] for i in row_doc]
+    texts = [dense_text(title, text) for _kind, title, text, _crumbs in rows]
+    titles = [title_text(kind, title, crumbs or []) for kind, title, _text, crumbs in rows]
     cache = EmbeddingCache(index_root() / "embeddings")
+    encoder = Encoder()
     with tqdm(
-        total=len(texts), desc="Index dense (USE)", unit=" docs", disable=not progress
+        total=len(texts) + len(titles),
+        desc="Index dense (USE)",
+        unit=" textes",
+        disable=not progress,
     ) as bar:
-        matrix = cache.embed(texts, Encoder(), bar.update)
-    cache.save(keep={text_hash(t) for t in texts})
-    save_dense(folder, matrix, row_doc)
+        matrix = cache.embed(texts, encoder, bar.update)
+        title_matrix = cache.embed(titles, encoder, bar.update)
+    cache.save(keep={text_hash(t) for t in texts + titles})
+    save_dense(folder, matrix, row_doc, title_matrix)
     return len(row_doc)
 
 

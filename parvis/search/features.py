@@ -27,6 +27,7 @@ FEATURE_NAMES = [
     "bm25_title",
     "bm25_breadcrumb",
     "bm25_text",
+    "bm25_prefix",
     "dense_sim",
     "dense_rank",
     "title_coverage",
@@ -41,6 +42,7 @@ FEATURE_NAMES = [
     "cited_count",
     "in_degree",
     "fiche_letter",
+    "title_sim",
 ]
 CATEGORICAL = ["kind", "fiche_letter"]
 FICHE_LETTERS = {"F": 1, "N": 2, "R": 3}
@@ -59,6 +61,7 @@ class Candidate:
     phrase: bool = False
     cited_score: float = 0.0  # sum of 1/rank of the candidates citing this document
     cited_count: int = 0
+    title_sim: float = 0.0
 
     @property
     def lex_best(self) -> float:
@@ -91,6 +94,7 @@ def feature_row(
         candidate.bm25.get("title", 0.0),
         candidate.bm25.get("breadcrumb", 0.0),
         candidate.bm25.get("text", 0.0),
+        candidate.bm25.get("prefix", 0.0),
         candidate.dense_sim,
         float(candidate.dense_rank),
         coverage(query_terms, title_terms),
@@ -105,4 +109,5 @@ def feature_row(
         float(candidate.cited_count),
         math.log1p(in_degree),
         float(FICHE_LETTERS.get(document.key[4:5], 0) if document.key.startswith("vdd:") else 0),
+        candidate.title_sim,
     ]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import tantivy
 
-FIELDS = ("title", "breadcrumb", "text")
+FIELDS = ("title", "breadcrumb", "text", "prefix")
 
 
 def _schema() -> tantivy.Schema:
@@ -33,6 +33,7 @@ class IndexedPassage:
     title: str  # analysed terms, space separated
     breadcrumb: str
     text: str
+    prefix: str  # word-family terms of title and text (analysis.prefixes)
 
 
 def build(path: Path, passages: Iterable[IndexedPassage], heap_size: int = 256_000_000) -> int:
@@ -48,6 +49,7 @@ def build(path: Path, passages: Iterable[IndexedPassage], heap_size: int = 256_0
         document.add_text("title", passage.title)
         document.add_text("breadcrumb", passage.breadcrumb)
         document.add_text("text", passage.text)
+        document.add_text("prefix", passage.prefix)
         writer.add_document(document)
         count += 1
     writer.commit()
@@ -65,19 +67,16 @@ class LexicalIndex:
 
     def query(
         self,
-        weighted_terms: dict[str, float],
-        field_boosts: dict[str, float],
+        field_terms: dict[str, dict[str, float]],
         kinds: Iterable[str] = (),
         exclude_kinds: Iterable[str] = (),
     ) -> tantivy.Query:
-        """An OR of the terms over the boosted fields, optionally restricted to kinds."""
+        """An OR of weighted terms per field, optionally restricted to kinds."""
         clauses = []
-        for field, field_boost in field_boosts.items():
+        for field, weighted_terms in field_terms.items():
             for term, weight in weighted_terms.items():
                 query = tantivy.Query.term_query(self.schema, field, term, index_option="freq")
-                clauses.append(
-                    (tantivy.Occur.Should, tantivy.Query.boost_query(query, field_boost * weight))
-                )
+                clauses.append((tantivy.Occur.Should, tantivy.Query.boost_query(query, weight)))
         query = tantivy.Query.boolean_query(clauses) if clauses else tantivy.Query.empty_query()
         kinds = list(kinds)
         if kinds:

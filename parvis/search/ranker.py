@@ -4,9 +4,14 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import numpy as np
+
+from parvis.search.features import FEATURE_NAMES
+
+logger = logging.getLogger(__name__)
 
 MODEL_FILE = Path(__file__).parent / "models" / "ranker.txt"
 
@@ -23,7 +28,14 @@ class Ranker:
 
     @classmethod
     def load_default(cls) -> Ranker | None:
-        return cls.load(MODEL_FILE) if MODEL_FILE.exists() else None
+        """The shipped model, unless it was trained on other features (then: fusion)."""
+        if not MODEL_FILE.exists():
+            return None
+        ranker = cls.load(MODEL_FILE)
+        if ranker.booster.feature_name() != FEATURE_NAMES:
+            logger.warning("ranker model %s does not match the features; not used", MODEL_FILE)
+            return None
+        return ranker
 
     def score(self, rows: list[list[float]]) -> list[float]:
         return self.booster.predict(np.asarray(rows, dtype=np.float64), num_threads=1).tolist()

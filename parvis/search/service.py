@@ -18,7 +18,14 @@ import numpy as np
 
 from parvis.corpus.models import Kind, Passage
 from parvis.search import build as index_build
-from parvis.search.analysis import analyze, expand_synonyms, stem, stop_words, words
+from parvis.search.analysis import (
+    analyze,
+    analyze_prefixes,
+    expand_synonyms,
+    stem,
+    stop_words,
+    words,
+)
 from parvis.search.catalog import Catalog
 from parvis.search.dense import DenseIndex, Encoder
 from parvis.search.features import Candidate, feature_row
@@ -30,7 +37,7 @@ from parvis.search.vocabulary import Vocabulary
 MAX_QUERY_LENGTH = 500
 MAX_LIMIT = 50
 MAX_OFFSET = 500
-FIELD_BOOSTS = {"title": 2.0, "breadcrumb": 1.0, "text": 1.0}
+FIELD_BOOSTS = {"title": 2.0, "breadcrumb": 1.0, "text": 1.0, "prefix": 0.5}
 LEXICAL_PASSAGES = 1000
 LEXICAL_DOCS = 100
 DENSE_DOCS = 50
@@ -127,10 +134,17 @@ class SearchEngine:
         """Documents worth ranking: the best lexical and dense matches, and the
         code articles that the best fiches and answers cite."""
         weights, terms, suggestion = self.weighted_terms(query)
-        found = self._lexical_candidates(weights, terms, kinds, exclude) if weights else {}
-        similarities = None
+        prefix_weights = dict.fromkeys(analyze_prefixes(query), 1.0)
+        found = (
+            self._lexical_candidates(weights, prefix_weights, terms, kinds, exclude)
+            if weights
+            else {}
+        )
+        similarities = title_similarities = None
         if self.dense is not None:
-            similarities = self.dense.similarities(self.encoder.encode([query])[0])
+            vector = self.encoder.encode([query])[0]
+            similarities = self.dense.similarities(vector)
+            title_similarities = self.dense.title_similarities(vector)
             allowed = self._dense_allowed(kinds, exclude)
             order = np.argsort(-np.where(allowed, similarities, -2.0))[:DENSE_DOCS]
             for rank, row in enumerate(order):
@@ -140,12 +154,25 @@ class SearchEngine:
         if similarities is not None:
             for doc, candidate in found.items():
                 row = self.doc_row.get(doc)
-                candidate.dense_sim = float(similarities[row]) if row is not None else 0.0
+                if row is not None:
+                    candidate.dense_sim = float(similarities[row])
+                    candidate.title_sim = float(title_similarities[row])
         return list(found.values()), terms, suggestion
 
-    def _lexical_candidates(self, weights, terms, kinds, exclude) -> dict[int, Candidate]:
+    def _lexical_candidates(
+        self, weights, prefix_weights, terms, kinds, exclude
+    ) -> dict[int, Candidate]:
         found: dict[int, Candidate] = {}
-        combined = self.lexical.query(weights, FIELD_BOOSTS, kinds, exclude)
+
+        def field_terms(field_name: str, boost: float) -> dict[str, float]:
+            terms_of_field = prefix_weights if field_name == "prefix" else weights
+            return {term: boost * weight for term, weight in terms_of_field.items()}
+
+        combined = self.lexical.query(
+            {name: field_terms(name, boost) for name, boost in FIELD_BOOSTS.items()},
+            kinds,
+            exclude,
+        )
         for ordinal, score in self.lexical.search(combined, LEXICAL_PASSAGES):
             doc = int(self.catalog.passage_doc[ordinal])
             candidate = found.get(doc)
@@ -157,7 +184,7 @@ class SearchEngine:
             candidate.lex_rank = rank
         found = {c.doc: c for c in ranked[:LEXICAL_DOCS]}
         for field_name in FIELD_BOOSTS:
-            single = self.lexical.query(weights, {field_name: 1.0}, kinds, exclude)
+            single = self.lexical.query({field_name: field_terms(field_name, 1.0)}, kinds, exclude)
             for ordinal, score in self.lexical.search(single, LEXICAL_PASSAGES):
                 doc = int(self.catalog.passage_doc[ordinal])
                 if doc in found:

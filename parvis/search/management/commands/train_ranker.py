@@ -15,8 +15,8 @@ from parvis.search.features import FEATURE_NAMES
 from parvis.search.service import get_engine
 
 ABLATIONS = {
-    "sans dense": {"dense_sim", "dense_rank", "rrf"},
-    "sans BM25 par champ": {"bm25_title", "bm25_breadcrumb", "bm25_text"},
+    "sans dense": {"dense_sim", "dense_rank", "rrf", "title_sim"},
+    "sans BM25 par champ": {"bm25_title", "bm25_breadcrumb", "bm25_text", "bm25_prefix"},
     "sans couverture titre/fil": {"title_coverage", "breadcrumb_coverage"},
     "sans type de document": {"kind"},
     "sans longueur/date": {"log_words", "year"},
