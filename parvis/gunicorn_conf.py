@@ -4,6 +4,11 @@ and the search engine opened before a worker takes its first request."""
 
 import os
 
+# One BLAS thread per worker: several workers share two cores, and spinning BLAS
+# threads in every process would fight over them.
+for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(variable, "1")
+
 bind = os.environ.get("PARVIS_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("PARVIS_WORKERS", (os.cpu_count() or 2) + 1))
 threads = int(os.environ.get("PARVIS_THREADS", 2))

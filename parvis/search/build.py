@@ -8,7 +8,9 @@ build is kept for rollback), embeddings/ (the embedding cache).
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import re
 import shutil
 import time
 from collections import Counter
@@ -93,6 +95,7 @@ def build_indexes(progress: bool = True, force: bool = False, dense: bool = True
     save_vocabulary(folder, vocabulary)
     dense_count = _dense(folder, catalog, progress) if dense else 0
     catalog.citations = _citations(catalog)
+    catalog.fiche_links = _fiche_links(catalog)
     catalog.save(folder)
     (folder / "fingerprint").write_text(fingerprint)
     _switch(folder)
@@ -178,38 +181,38 @@ def _citations(catalog: Catalog) -> np.ndarray:
     return np.array(sorted(pairs), dtype=np.int32).reshape(-1, 2)
 
 
-def title_text(kind: str, title: str, breadcrumb: list[str]) -> str:
-    """What a document is about in a few words: a code article's title is only its
-    number, so its nearest section titles stand in for it."""
-    if kind == Kind.CODE_DU_TRAVAIL:
-        return " ; ".join(breadcrumb[-2:]) or title
-    return title
+FICHE_LINK = re.compile(r'/document/vdd:([FNR]\d+)|"id": "([FNR]\d+)"')
+
+
+def _fiche_links(catalog: Catalog) -> np.ndarray:
+    """How many other service-public fiches link to each document (see also,
+    dossiers, questions, links in the text): a popularity prior for fiches."""
+    counts = np.zeros(len(catalog.documents), dtype=np.int32)
+    rows = Document.objects.filter(kind=Kind.FICHE_SERVICE_PUBLIC).values_list("key", "data")
+    for key, data in rows.iterator(chunk_size=500):
+        linked = {a or b for a, b in FICHE_LINK.findall(json.dumps(data))} - {key[4:]}
+        for fiche_id in linked:
+            if (target := catalog.by_key.get(f"vdd:{fiche_id}")) is not None:
+                counts[target] += 1
+    return counts
 
 
 def _dense(folder: Path, catalog: Catalog, progress: bool) -> int:
-    """Two memory-mapped matrices over the same rows: title + opening words, and title."""
     wanted = {
-        catalog.by_key[key]: (kind, title, text, breadcrumb)
-        for key, kind, title, text, breadcrumb in Document.objects.filter(
-            kind__in=DENSE_KINDS
-        ).values_list("key", "kind", "title", "text", "breadcrumb")
+        catalog.by_key[key]: (title, text)
+        for key, title, text in Document.objects.filter(kind__in=DENSE_KINDS).values_list(
+            "key", "title", "text"
+        )
     }
     row_doc = np.array(sorted(wanted), dtype=np.int32)
-    rows = [wanted[int(i)] for i in row_doc]
-    texts = [dense_text(title, text) for _kind, title, text, _crumbs in rows]
-    titles = [title_text(kind, title, crumbs or []) for kind, title, _text, crumbs in rows]
+    texts = [dense_text(*wanted[int(i)]) for i in row_doc]
     cache = EmbeddingCache(index_root() / "embeddings")
-    encoder = Encoder()
     with tqdm(
-        total=len(texts) + len(titles),
-        desc="Index dense (USE)",
-        unit=" textes",
-        disable=not progress,
+        total=len(texts), desc="Index dense (USE)", unit=" docs", disable=not progress
     ) as bar:
-        matrix = cache.embed(texts, encoder, bar.update)
-        title_matrix = cache.embed(titles, encoder, bar.update)
-    cache.save(keep={text_hash(t) for t in texts + titles})
-    save_dense(folder, matrix, row_doc, title_matrix)
+        matrix = cache.embed(texts, Encoder(), bar.update)
+    cache.save(keep={text_hash(t) for t in texts})
+    save_dense(folder, matrix, row_doc)
     return len(row_doc)
 
 

@@ -35,12 +35,17 @@ class Catalog:
         passage_doc: np.ndarray,
         passage_ids: np.ndarray,
         citations: np.ndarray | None = None,
+        fiche_links: np.ndarray | None = None,
     ):
         self.documents = documents
         self.passage_doc = passage_doc  # passage ordinal -> document ordinal
         self.passage_ids = passage_ids  # passage ordinal -> Passage.pk at build time
         self.by_key = {doc.key: i for i, doc in enumerate(documents)}
         self.citations = np.zeros((0, 2), np.int32) if citations is None else citations
+        # how many service-public fiches link to each document
+        self.fiche_links = (
+            np.zeros(len(documents), np.int32) if fiche_links is None else fiche_links
+        )
 
     @cached_property
     def cited_by(self) -> dict[int, list[int]]:
@@ -62,16 +67,18 @@ class Catalog:
         np.save(folder / "passage_doc.npy", self.passage_doc)
         np.save(folder / "passage_ids.npy", self.passage_ids)
         np.save(folder / "citations.npy", self.citations)
+        np.save(folder / "fiche_links.npy", self.fiche_links)
 
     @classmethod
     def load(cls, folder: Path) -> Catalog:
         documents = [
             CatalogDocument(**d) for d in json.loads((folder / "documents.json").read_text())
         ]
-        citations = folder / "citations.npy"
+        citations, fiche_links = folder / "citations.npy", folder / "fiche_links.npy"
         return cls(
             documents,
             np.load(folder / "passage_doc.npy"),
             np.load(folder / "passage_ids.npy"),
             np.load(citations) if citations.exists() else None,
+            np.load(fiche_links) if fiche_links.exists() else None,
         )

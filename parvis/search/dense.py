@@ -91,14 +91,10 @@ class DenseIndex:
 
     def __init__(self, folder: Path):
         self.matrix = np.load(folder / "dense.npy", mmap_mode="r")
-        self.title_matrix = np.load(folder / "dense_title.npy", mmap_mode="r")
         self.row_doc = np.load(folder / "dense_doc.npy")
 
     def similarities(self, query_vector: np.ndarray) -> np.ndarray:
         return np.asarray(self.matrix @ query_vector, dtype=np.float32)
-
-    def title_similarities(self, query_vector: np.ndarray) -> np.ndarray:
-        return np.asarray(self.title_matrix @ query_vector, dtype=np.float32)
 
     def search(self, query_vector: np.ndarray, limit: int) -> list[tuple[int, float]]:
         """(document ordinal, cosine) of the `limit` nearest documents."""
@@ -111,9 +107,6 @@ class DenseIndex:
         return [(int(self.row_doc[i]), float(scores[i])) for i in top]
 
 
-def save_dense(
-    folder: Path, matrix: np.ndarray, row_doc: np.ndarray, title_matrix: np.ndarray
-) -> None:
+def save_dense(folder: Path, matrix: np.ndarray, row_doc: np.ndarray) -> None:
     np.save(folder / "dense.npy", matrix.astype(np.float32))
-    np.save(folder / "dense_title.npy", title_matrix.astype(np.float32))
     np.save(folder / "dense_doc.npy", row_doc.astype(np.int32))

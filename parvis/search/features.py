@@ -42,7 +42,8 @@ FEATURE_NAMES = [
     "cited_count",
     "in_degree",
     "fiche_letter",
-    "title_sim",
+    "title_match",
+    "fiche_links",
 ]
 CATEGORICAL = ["kind", "fiche_letter"]
 FICHE_LETTERS = {"F": 1, "N": 2, "R": 3}
@@ -61,7 +62,6 @@ class Candidate:
     phrase: bool = False
     cited_score: float = 0.0  # sum of 1/rank of the candidates citing this document
     cited_count: int = 0
-    title_sim: float = 0.0
 
     @property
     def lex_best(self) -> float:
@@ -84,6 +84,8 @@ def feature_row(
     title_terms: set[str],
     breadcrumb_terms: set[str],
     in_degree: int,
+    title_match: float,
+    fiche_links: int,
 ) -> list[float]:
     top3 = sorted(candidate.lex_scores, reverse=True)[:3]
     return [
@@ -109,5 +111,6 @@ def feature_row(
         float(candidate.cited_count),
         math.log1p(in_degree),
         float(FICHE_LETTERS.get(document.key[4:5], 0) if document.key.startswith("vdd:") else 0),
-        candidate.title_sim,
+        title_match,
+        math.log1p(fiche_links),
     ]

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+from rapidfuzz import fuzz
 
 from parvis.corpus.models import Kind, Passage
 from parvis.search import build as index_build
@@ -90,8 +91,9 @@ class SearchEngine:
         self.lexical = LexicalIndex(folder / "lexical")
         self.dense = DenseIndex(folder) if (folder / "dense.npy").exists() else None
         self.doc_row = {int(d): i for i, d in enumerate(self.dense.row_doc)} if self.dense else {}
-        self.encoder = encoder or Encoder()
+        self.encoder = encoder or Encoder(threads=1)  # one query at a time per thread
         self.vocabulary = Vocabulary.load(folder)
+        self.folded_titles = [" ".join(words(doc.title)) for doc in self.catalog.documents]
         self._allowed: dict[tuple, np.ndarray] = {}
         cache_size = int(os.environ.get("PARVIS_SEARCH_CACHE", RESULT_CACHE_SIZE))
         self._cached_search = (
@@ -140,11 +142,9 @@ class SearchEngine:
             if weights
             else {}
         )
-        similarities = title_similarities = None
+        similarities = None
         if self.dense is not None:
-            vector = self.encoder.encode([query])[0]
-            similarities = self.dense.similarities(vector)
-            title_similarities = self.dense.title_similarities(vector)
+            similarities = self.dense.similarities(self.encoder.encode([query])[0])
             allowed = self._dense_allowed(kinds, exclude)
             order = np.argsort(-np.where(allowed, similarities, -2.0))[:DENSE_DOCS]
             for rank, row in enumerate(order):
@@ -154,9 +154,7 @@ class SearchEngine:
         if similarities is not None:
             for doc, candidate in found.items():
                 row = self.doc_row.get(doc)
-                if row is not None:
-                    candidate.dense_sim = float(similarities[row])
-                    candidate.title_sim = float(title_similarities[row])
+                candidate.dense_sim = float(similarities[row]) if row is not None else 0.0
         return list(found.values()), terms, suggestion
 
     def _lexical_candidates(
@@ -221,9 +219,10 @@ class SearchEngine:
         return self._allowed[cache_key]
 
     # -- ranking ---------------------------------------------------------------
-    def features(self, candidates, terms):
+    def features(self, candidates, terms, query: str):
         docs = self.catalog.documents
         in_degree = self.catalog.in_degree
+        folded_query = " ".join(words(query))
         return [
             feature_row(
                 c,
@@ -232,6 +231,8 @@ class SearchEngine:
                 set(docs[c.doc].title_terms.split()),
                 set(docs[c.doc].breadcrumb_terms.split()),
                 int(in_degree[c.doc]),
+                fuzz.token_set_ratio(folded_query, self.folded_titles[c.doc]) / 100,
+                int(self.catalog.fiche_links[c.doc]),
             )
             for c in candidates
         ]
@@ -242,7 +243,7 @@ class SearchEngine:
         if not candidates:
             return [], suggestion
         if use_ranker and self.ranker is not None:
-            scores = self.ranker.score(self.features(candidates, terms))
+            scores = self.ranker.score(self.features(candidates, terms, query))
         else:
             scores = [c.rrf() for c in candidates]
         order = sorted(zip(candidates, scores, strict=True), key=lambda cs: -cs[1])

@@ -44,7 +44,7 @@ def collect(engine, queries: list[EvalQuery], advance: Callable[[int], object] =
     for query in queries:
         candidates, terms, _ = engine.candidates(query.text)
         keys = [engine.catalog.documents[c.doc].key for c in candidates]
-        rows = engine.features(candidates, terms) if candidates else []
+        rows = engine.features(candidates, terms, query.text) if candidates else []
         features = np.asarray(rows, dtype=np.float64).reshape(-1, len(FEATURE_NAMES))
         relevant = set(query.relevant)
         labels = np.array([key in relevant for key in keys], dtype=np.int32)

@@ -15,12 +15,14 @@ from parvis.search.features import FEATURE_NAMES
 from parvis.search.service import get_engine
 
 ABLATIONS = {
-    "sans dense": {"dense_sim", "dense_rank", "rrf", "title_sim"},
+    "sans dense": {"dense_sim", "dense_rank", "rrf"},
     "sans BM25 par champ": {"bm25_title", "bm25_breadcrumb", "bm25_text", "bm25_prefix"},
     "sans couverture titre/fil": {"title_coverage", "breadcrumb_coverage"},
     "sans type de document": {"kind"},
     "sans longueur/date": {"log_words", "year"},
     "sans citations": {"cited_score", "cited_count", "in_degree"},
+    "sans liens entre fiches": {"fiche_links"},
+    "sans ressemblance des titres": {"title_match"},
 }
 
 
