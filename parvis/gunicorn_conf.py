@@ -1,4 +1,4 @@
-"""gunicorn settings for `make serve`: one process per core plus one, a few threads
+"""gunicorn settings for `make serve`: one process per core, a few threads
 each (requests spend part of their time in tantivy and numpy, outside the GIL),
 and the search engine opened before a worker takes its first request."""
 
@@ -10,8 +10,8 @@ for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(variable, "1")
 
 bind = os.environ.get("PARVIS_BIND", "127.0.0.1:8000")
-workers = int(os.environ.get("PARVIS_WORKERS", (os.cpu_count() or 2) + 1))
-threads = int(os.environ.get("PARVIS_THREADS", 2))
+workers = int(os.environ.get("PARVIS_WORKERS", os.cpu_count() or 2))
+threads = int(os.environ.get("PARVIS_THREADS", 4))
 worker_class = "gthread"
 accesslog = os.environ.get("PARVIS_ACCESS_LOG", "-")
 timeout = 60
