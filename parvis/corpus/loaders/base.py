@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from parvis.corpus.citations import ArticleResolver
-from parvis.corpus.records import DocumentRecord
+from parvis.corpus.records import DocumentRecord, expect, read_json
 
 
 @dataclass
@@ -37,3 +37,30 @@ class Loader:
 
     def path(self, context: LoadContext, *parts: str) -> Path:
         return context.packages_dir.joinpath(self.package, *parts)
+
+
+class JsonListLoader(Loader):
+    """A source that is one JSON file holding a list of items, one document each."""
+
+    file_name: str = ""
+    item_name: str = ""  # for error messages: "contributions", "fiches"
+    required: tuple[str, ...] = ()  # keys every item must have
+
+    def total(self, context: LoadContext) -> int:
+        return 1
+
+    def records(self, context, advance):
+        path = self.path(context, "data", self.file_name)
+        items = read_json(path)
+        expect(isinstance(items, list), path, f"expected a list of {self.item_name}")
+        advance(1)
+        for position, item in enumerate(items):
+            expect(
+                isinstance(item, dict) and all(item.get(key) for key in self.required),
+                path,
+                f"{self.item_name} #{position} lacks one of {', '.join(self.required)}",
+            )
+            yield self.record(item, position, context)
+
+    def record(self, item: dict, position: int, context: LoadContext) -> DocumentRecord:
+        raise NotImplementedError

@@ -7,8 +7,8 @@ import re
 
 from markdown_it import MarkdownIt
 
-from parvis.corpus.loaders.base import LoadContext, Loader
-from parvis.corpus.records import DocumentRecord, PassageRecord, expect, read_json
+from parvis.corpus.loaders.base import JsonListLoader, LoadContext
+from parvis.corpus.records import DocumentRecord, PassageRecord, expect
 from parvis.corpus.text import html_to_text, sanitize_html, slugify, squash
 
 _markdown = MarkdownIt("commonmark", {"html": False}).enable("table")
@@ -44,31 +44,20 @@ def _references(raw: list, context: LoadContext) -> list[dict]:
     return references
 
 
-class ContributionsLoader(Loader):
+class ContributionsLoader(JsonListLoader):
     source = "contribution"
     package = "contributions-data"
     label = "Questions-réponses"
+    file_name = "contributions.json"
+    item_name = "contributions"
+    required = ("id", "title", "answers")
 
-    def total(self, context: LoadContext) -> int:
-        return 1
-
-    def records(self, context, advance):
-        path = self.path(context, "data", "contributions.json")
-        items = read_json(path)
-        expect(isinstance(items, list), path, "expected a list of contributions")
-        advance(1)
-        for position, item in enumerate(items):
-            expect(
-                isinstance(item, dict)
-                and item.get("id")
-                and item.get("title")
-                and isinstance(item.get("answers"), dict),
-                path,
-                f"contribution #{position} has no id, title or answers",
-            )
-            yield self._contribution(item, position, context)
-
-    def _contribution(self, item, position, context):
+    def record(self, item, position, context):
+        expect(
+            isinstance(item["answers"], dict),
+            self.path(context, "data", self.file_name),
+            f"contribution #{position}: answers is not an object",
+        )
         title = squash(item["title"])
         generic = item["answers"].get("generic") or {}
         generic_html, fiches = render_markdown(generic.get("markdown", ""))

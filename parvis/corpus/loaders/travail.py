@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from parvis.corpus.loaders.base import LoadContext, Loader
-from parvis.corpus.records import DocumentRecord, PassageRecord, expect, read_json
+from parvis.corpus.loaders.base import JsonListLoader, LoadContext
+from parvis.corpus.records import DocumentRecord, PassageRecord
 from parvis.corpus.text import html_to_text, sanitize_html, slugify, squash
 
 SITE = "https://travail-emploi.gouv.fr"
@@ -42,28 +42,15 @@ def resolve_section_references(references: dict, context: LoadContext) -> list[d
     return resolved
 
 
-class TravailLoader(Loader):
+class TravailLoader(JsonListLoader):
     source = "travail"
     package = "fiches-travail-data"
     label = "Fiches du ministère du Travail"
+    file_name = "fiches-travail.json"
+    item_name = "fiches"
+    required = ("pubId", "title")
 
-    def total(self, context: LoadContext) -> int:
-        return 1
-
-    def records(self, context, advance):
-        path = self.path(context, "data", "fiches-travail.json")
-        fiches = read_json(path)
-        expect(isinstance(fiches, list), path, "expected a list of fiches")
-        advance(1)
-        for index, fiche in enumerate(fiches):
-            expect(
-                isinstance(fiche, dict) and fiche.get("pubId") and fiche.get("title"),
-                path,
-                f"fiche #{index} has no pubId or title",
-            )
-            yield self._fiche(fiche, context)
-
-    def _fiche(self, fiche, context):
+    def record(self, fiche, position, context):
         title = squash(fiche["title"])
         url = fiche.get("url") or ""
         slug = slugify(url.rstrip("/").rsplit("/", 1)[-1] if url else title)
