@@ -28,7 +28,7 @@ data: setup
 run: data serve
 
 serve:
-	PARVIS_BIND=127.0.0.1:$(PORT) $(VENV)/bin/gunicorn parvis.wsgi --config python:parvis.gunicorn_conf
+	DEBUG=0 PARVIS_BIND=127.0.0.1:$(PORT) $(VENV)/bin/gunicorn parvis.wsgi --config python:parvis.gunicorn_conf
 
 ## Run the whole test suite (SQLite by default; PostgreSQL when DATABASE_URL is set)
 test: setup
