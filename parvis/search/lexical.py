@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import tantivy
 
 FIELDS = ("title", "breadcrumb", "text", "prefix")
@@ -100,16 +101,14 @@ class LexicalIndex:
     def phrase_query(self, field: str, terms: list[str]) -> tantivy.Query:
         return tantivy.Query.phrase_query(self.schema, field, terms)
 
-    def search(self, query: tantivy.Query, limit: int) -> list[tuple[int, float]]:
-        """(passage ordinal, score) of the best `limit` passages."""
+    def search(self, query: tantivy.Query, limit: int) -> tuple[np.ndarray, np.ndarray]:
+        """Passage ordinals and scores of the best `limit` passages, best first."""
         result = self.searcher.search(query, limit=limit, count=False)
         if not result.hits:
-            return []
-        addresses = [address for _score, address in result.hits]
-        ordinals = self.searcher.fast_field_values("p", addresses)
-        return [
-            (ordinal, score) for (score, _a), ordinal in zip(result.hits, ordinals, strict=True)
-        ]
+            return np.zeros(0, np.int64), np.zeros(0, np.float64)
+        ordinals = self.searcher.fast_field_values("p", [address for _, address in result.hits])
+        scores = [score for score, _ in result.hits]
+        return np.asarray(ordinals, dtype=np.int64), np.asarray(scores, dtype=np.float64)
 
     def doc_freq(self, field: str, term: str) -> int:
         return self.searcher.doc_freq(field, term)

@@ -160,8 +160,6 @@ class SearchEngine:
     def _lexical_candidates(
         self, weights, prefix_weights, terms, kinds, exclude
     ) -> dict[int, Candidate]:
-        found: dict[int, Candidate] = {}
-
         def field_terms(field_name: str, boost: float) -> dict[str, float]:
             terms_of_field = prefix_weights if field_name == "prefix" else weights
             return {term: boost * weight for term, weight in terms_of_field.items()}
@@ -171,28 +169,39 @@ class SearchEngine:
             kinds,
             exclude,
         )
-        for ordinal, score in self.lexical.search(combined, LEXICAL_PASSAGES):
-            doc = int(self.catalog.passage_doc[ordinal])
-            candidate = found.get(doc)
-            if candidate is None:
-                candidate = found[doc] = Candidate(doc, best_passage=ordinal)
-            candidate.lex_scores.append(score)
-        ranked = sorted(found.values(), key=lambda c: -c.lex_best)
-        for rank, candidate in enumerate(ranked):
-            candidate.lex_rank = rank
-        found = {c.doc: c for c in ranked[:LEXICAL_DOCS]}
+        ordinals, scores = self.lexical.search(combined, LEXICAL_PASSAGES)
+        docs = self.catalog.passage_doc[ordinals]
+        # Hits come best first: a document's first hit is its best passage, and
+        # the order of first hits ranks the documents.
+        first_hits = np.sort(np.unique(docs, return_index=True)[1])[:LEXICAL_DOCS]
+        found = {
+            int(docs[hit]): Candidate(
+                int(docs[hit]), best_passage=int(ordinals[hit]), lex_rank=rank
+            )
+            for rank, hit in enumerate(first_hits)
+        }
+        kept = docs[first_hits]
+        in_found = np.isin(docs, kept)
+        for doc, score in zip(docs[in_found].tolist(), scores[in_found].tolist(), strict=True):
+            found[doc].lex_scores.append(score)
         for field_name in FIELD_BOOSTS:
             single = self.lexical.query({field_name: field_terms(field_name, 1.0)}, kinds, exclude)
-            for ordinal, score in self.lexical.search(single, LEXICAL_PASSAGES):
-                doc = int(self.catalog.passage_doc[ordinal])
-                if doc in found:
-                    found[doc].bm25[field_name] = max(found[doc].bm25.get(field_name, 0.0), score)
+            field_ordinals, field_scores = self.lexical.search(single, LEXICAL_PASSAGES)
+            field_docs = self.catalog.passage_doc[field_ordinals]
+            in_found = np.isin(field_docs, kept)
+            field_docs, field_scores = field_docs[in_found], field_scores[in_found]
+            best = np.unique(field_docs, return_index=True)[1]
+            for doc, score in zip(
+                field_docs[best].tolist(), field_scores[best].tolist(), strict=True
+            ):
+                found[doc].bm25[field_name] = score
         if len(terms) >= 2:
-            phrase = self.lexical.phrase_query("text", terms)
-            for ordinal, _ in self.lexical.search(phrase, LEXICAL_PASSAGES):
-                doc = int(self.catalog.passage_doc[ordinal])
-                if doc in found:
-                    found[doc].phrase = True
+            phrase_ordinals, _ = self.lexical.search(
+                self.lexical.phrase_query("text", terms), LEXICAL_PASSAGES
+            )
+            phrase_docs = self.catalog.passage_doc[phrase_ordinals]
+            for doc in set(phrase_docs[np.isin(phrase_docs, kept)].tolist()):
+                found[doc].phrase = True
         return found
 
     def _add_cited(self, found: dict[int, Candidate], kinds, exclude) -> None:
