@@ -33,12 +33,14 @@ urlpatterns = [
     ),
     re_path(
         rf"^fiche-service-public/{SLUG}$",
-        documents.fiche_service_public,
+        documents.fiche,
+        {"kind": "fiche_service_public"},
         name="fiche_service_public",
     ),
     re_path(
         rf"^fiche-ministere-travail/{SLUG}$",
-        documents.fiche_ministere_travail,
+        documents.fiche,
+        {"kind": "fiche_ministere_travail"},
         name="fiche_ministere_travail",
     ),
     re_path(rf"^contribution/{SLUG}$", documents.contribution, name="contribution"),

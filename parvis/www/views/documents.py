@@ -143,30 +143,17 @@ def agreement_article(request, idcc, slug):
     )
 
 
-def fiche_service_public(request, slug):
-    fiche = _document(Kind.FICHE_SERVICE_PUBLIC, slug=slug)
+def fiche(request, kind, slug):
+    """A service-public.fr or ministry fiche; its template is named after its kind."""
+    document = _document(kind, slug=slug)
     return render(
         request,
-        "www/fiche_service_public.html",
+        f"www/{kind}.html",
         {
-            "document": fiche,
-            "references": _with_links(fiche.data.get("references", [])),
-            "title": fiche.title,
-            "breadcrumb_data": _crumbs(("Fiches service-public.fr", ""), (fiche.title, "")),
-        },
-    )
-
-
-def fiche_ministere_travail(request, slug):
-    fiche = _document(Kind.FICHE_MINISTERE_TRAVAIL, slug=slug)
-    return render(
-        request,
-        "www/fiche_ministere_travail.html",
-        {
-            "document": fiche,
-            "references": _with_links(fiche.data.get("references", [])),
-            "title": fiche.title,
-            "breadcrumb_data": _crumbs(("Fiches du ministère du Travail", ""), (fiche.title, "")),
+            "document": document,
+            "references": _with_links(document.data.get("references", [])),
+            "title": document.title,
+            "breadcrumb_data": _crumbs((document.title, "")),
         },
     )
 
