@@ -119,3 +119,21 @@ def test_security_headers(client, corpus):
     assert response["X-Frame-Options"] == "DENY"
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_service_public_fiche_page(client, corpus, django_assert_max_num_queries):
+    with django_assert_max_num_queries(5):
+        html = page(client, url_of("vdd:F34857"))
+    assert 'class="fr-tabs__list" role="tablist"' in html  # situations as tabs
+    assert "https://www.service-public.fr/" in html  # official source
+    assert "Dernière modification" in html
+    references = page(client, url_of("vdd:F803"))
+    assert "Références juridiques" in references
+    # "Code du travail : articles L1251-29 à L1251-34" links to our article pages
+    assert 'href="/code-du-travail/l1251-29"' in references
+    assert 'href="/code-du-travail/l1251-34"' in references
+
+
+def test_service_public_dossier_page(client, corpus):
+    html = page(client, url_of("vdd:N31343"))
+    assert "<h1>" in html and "Fiche service-public.fr" in html
