@@ -111,10 +111,6 @@ class ArticleResolver:
         missing = [n for n in (first, last) if n not in positions]
         return sorted({*between, *missing}, key=_sort_key)
 
-    def cited_numbers(self, text: str) -> list[str]:
-        """Article numbers cited in a text, ranges ("L1-1 à L1-4") expanded."""
-        return [number for _code, number in self.citations(text, default_code=None)]
-
     def citations(self, text: str, default_code: str | None) -> list[tuple[str | None, str]]:
         code = code_of(text) or default_code
         found: list[tuple[str | None, str]] = []

@@ -20,11 +20,6 @@ def document_url(kind: str, slug: str, idcc: str = "") -> str:
     return f"/{PREFIXES[kind]}/{slug}"
 
 
-def document_url_for_key(key: str) -> str:
-    """Our page for a document key, via the `/document/<key>` redirect."""
-    return f"/document/{key}"
-
-
 def article_slug(number: str) -> str:
     """`L1234-5` -> `l1234-5` (the article page slug)."""
     return number.strip().lower().replace(" ", "")

@@ -76,10 +76,6 @@ class Document(models.Model):
 
         return document_url(self.kind, self.slug, self.idcc)
 
-    @property
-    def official_id(self) -> str:
-        return self.key.split(":", 1)[1]
-
 
 class Passage(models.Model):
     """The retrievable unit: an article, a fiche section, case or situation, an answer."""

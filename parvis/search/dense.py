@@ -96,16 +96,6 @@ class DenseIndex:
     def similarities(self, query_vector: np.ndarray) -> np.ndarray:
         return np.asarray(self.matrix @ query_vector, dtype=np.float32)
 
-    def search(self, query_vector: np.ndarray, limit: int) -> list[tuple[int, float]]:
-        """(document ordinal, cosine) of the `limit` nearest documents."""
-        scores = self.similarities(query_vector)
-        limit = min(limit, len(scores))
-        if limit == 0:
-            return []
-        top = np.argpartition(-scores, limit - 1)[:limit]
-        top = top[np.argsort(-scores[top])]
-        return [(int(self.row_doc[i]), float(scores[i])) for i in top]
-
 
 def save_dense(folder: Path, matrix: np.ndarray, row_doc: np.ndarray) -> None:
     np.save(folder / "dense.npy", matrix.astype(np.float32))

@@ -35,9 +35,6 @@ class Vocabulary:
         path = folder / "vocabulary.json"
         return cls(json.loads(path.read_text()) if path.exists() else {})
 
-    def __contains__(self, word: str) -> bool:
-        return word in self.counts
-
     def correct(self, word: str) -> str | None:
         """The most frequent known word within 1 edit (2 for long words), if `word` is unknown."""
         if len(word) < MIN_LENGTH or word in self.counts or word.isdigit():
