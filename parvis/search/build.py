@@ -152,9 +152,13 @@ def _indexed_passages(catalog: Catalog, progress: bool, vocabulary: Counter):
     bar = tqdm(
         total=len(catalog.passage_ids), desc="Index lexical", unit=" passages", disable=not progress
     )
+    title_of, title_words = -1, []
     with bar:
         for ordinal, (anchor, breadcrumb, text) in enumerate(rows.iterator(chunk_size=5000)):
-            doc = catalog.documents[int(catalog.passage_doc[ordinal])]
+            doc_ordinal = int(catalog.passage_doc[ordinal])
+            doc = catalog.documents[doc_ordinal]
+            if doc_ordinal != title_of:  # passages come grouped by document
+                title_of, title_words = doc_ordinal, words(doc.title)
             bar.update(1)
             text_words = words(text)
             vocabulary.update(text_words)
@@ -164,7 +168,7 @@ def _indexed_passages(catalog: Catalog, progress: bool, vocabulary: Counter):
                 title=doc.title_terms,
                 breadcrumb=analyze_to_string(breadcrumb),
                 text=" ".join(stem_words(text_words)),
-                prefix=" ".join(prefixes(words(doc.title) + text_words)),
+                prefix=" ".join(prefixes(title_words + text_words)),
             )
 
 
