@@ -43,6 +43,24 @@ def corpus(db):
     return FIXTURE_PACKAGES
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _search_cache_in_tmp(tmp_path_factory):
+    """Search responses are cached in a temporary folder, not in the developer's var/."""
+    from django.conf import settings as django_settings
+    from django.test import override_settings
+
+    folder = tmp_path_factory.mktemp("search-cache")
+    search_cache = {**django_settings.CACHES["search"], "LOCATION": str(folder)}
+    if "redis" in search_cache["BACKEND"]:
+        search_cache = {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(folder),
+            "TIMEOUT": None,
+        }
+    with override_settings(CACHES={**django_settings.CACHES, "search": search_cache}):
+        yield
+
+
 @pytest.fixture(scope="session")
 def search_index_dir(django_db_setup, django_db_blocker, tmp_path_factory):
     """Real lexical and dense indexes built once from the ingested fixture corpus."""

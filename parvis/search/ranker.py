@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from pathlib import Path
 
@@ -19,6 +20,8 @@ MODEL_FILE = Path(__file__).parent / "models" / "ranker.txt"
 class Ranker:
     def __init__(self, booster):
         self.booster = booster
+        # Identifies the model in cache keys: a retrained model answers afresh.
+        self.fingerprint = hashlib.sha1(booster.model_to_string().encode()).hexdigest()[:16]
 
     @classmethod
     def load(cls, path: Path) -> Ranker:

@@ -6,7 +6,9 @@ One SearchEngine per process, opened read-only on the current index build.
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 import os
 import re
 import threading
@@ -15,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+from django.core.cache import caches
 from rapidfuzz import fuzz
 
 from parvis.corpus.models import Kind, Passage
@@ -46,7 +49,6 @@ CITING_CANDIDATES = 20
 SYNONYM_WEIGHT = 0.4
 TYPO_WEIGHT = 0.8
 SNIPPET_WORDS = 36
-RESULT_CACHE_SIZE = 4096  # responses kept per process; PARVIS_SEARCH_CACHE=0 turns it off
 # What general search returns; agreement articles are searched within an agreement.
 DEFAULT_EXCLUDED_KINDS = (Kind.ARTICLE_CONVENTION, index_build.AGREEMENT_ANSWER)
 
@@ -95,11 +97,8 @@ class SearchEngine:
         self.vocabulary = Vocabulary.load(folder)
         self.folded_titles = [" ".join(words(doc.title)) for doc in self.catalog.documents]
         self._allowed: dict[tuple, np.ndarray] = {}
-        cache_size = int(os.environ.get("PARVIS_SEARCH_CACHE", RESULT_CACHE_SIZE))
-        self._cached_search = (
-            lru_cache(maxsize=cache_size)(self._search) if cache_size else self._search
-        )
         self.ranker = Ranker.load_default()
+        self.cache = ResponseCache(folder, self.ranker)
         self.articles = {
             (doc.kind, doc.url.rsplit("/", 1)[-1]): i
             for i, doc in enumerate(self.catalog.documents)
@@ -262,11 +261,16 @@ class SearchEngine:
     def search(
         self, raw_query: str, kind: str | None = None, limit: int = 10, offset: int = 0
     ) -> SearchResponse:
-        """Ranked results; popular queries are answered from a per-process cache
-        (emptied with the engine when a new index build is switched in)."""
+        """Ranked results; a query already answered on this index build comes
+        from the shared response cache."""
         query = clean_query(raw_query)
         limit, offset = max(1, min(limit, MAX_LIMIT)), max(0, min(offset, MAX_OFFSET))
-        return self._cached_search(query, kind, limit, offset)
+        request = (query, kind, limit, offset)
+        response = self.cache.get(request)
+        if response is None:
+            response = self._search(*request)
+            self.cache.set(request, response)
+        return response
 
     def _search(self, query: str, kind: str | None, limit: int, offset: int) -> SearchResponse:
         kinds = (kind,) if kind else ()
@@ -320,6 +324,29 @@ class SearchEngine:
                 ids[int(self.catalog.passage_ids[ordinal])] = c.doc
         texts = dict(Passage.objects.filter(id__in=ids).values_list("id", "text"))
         return {doc: highlight(texts.get(pid, ""), set(terms)) for pid, doc in ids.items()}
+
+
+class ResponseCache:
+    """Search responses shared by the server's processes (the "search" cache:
+    files in the data dir, or Redis). Keys name the index build and the ranker
+    model, so answers never outlive the index that produced them.
+    PARVIS_SEARCH_CACHE=0 turns it off (benchmarks of the uncached path)."""
+
+    def __init__(self, folder: Path, ranker: Ranker | None):
+        self.enabled = os.environ.get("PARVIS_SEARCH_CACHE", "1") != "0"
+        model = ranker.fingerprint if ranker else "fusion"
+        self.version = hashlib.sha1(f"{folder.resolve()}|{model}".encode()).hexdigest()[:16]
+
+    def _key(self, request: tuple) -> str:
+        digest = hashlib.sha1(json.dumps(request, ensure_ascii=False).encode()).hexdigest()
+        return f"search:{self.version}:{digest}"
+
+    def get(self, request: tuple) -> SearchResponse | None:
+        return caches["search"].get(self._key(request)) if self.enabled else None
+
+    def set(self, request: tuple, response: SearchResponse) -> None:
+        if self.enabled:
+            caches["search"].set(self._key(request), response)
 
 
 _TOKEN = re.compile(r"\S+")

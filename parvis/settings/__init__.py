@@ -5,6 +5,7 @@ DATABASE_URL      a database URL; default is a SQLite file in PARVIS_DATA_DIR
 PARVIS_ENV        "production" requires SECRET_KEY and turns DEBUG off
 SECRET_KEY        required in production; generated and kept in the data dir for dev
 PARVIS_DATA_PACKAGES  the node_modules/@socialgouv folder holding the official data
+REDIS_URL         when set, search responses are cached in Redis (else in files in the data dir)
 """
 
 import os
@@ -98,6 +99,28 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 30,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Search responses, shared by the server's processes and kept across restarts:
+# Redis when REDIS_URL is set, else files in the data dir (no service needed).
+# Keys carry the index build and the ranker, so a new build never serves old answers.
+SEARCH_CACHE = (
+    {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["REDIS_URL"],
+        "TIMEOUT": None,
+    }
+    if os.environ.get("REDIS_URL")
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "cache" / "search"),
+        "TIMEOUT": None,
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    }
+)
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "search": SEARCH_CACHE,
+}
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français")]

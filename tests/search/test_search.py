@@ -19,6 +19,16 @@ def test_index_is_built_and_reopened(search_index_dir, settings):
     assert build_indexes(progress=False).skipped
 
 
+def test_answers_are_shared_between_processes_through_the_cache(search_engine, monkeypatch):
+    response = search_engine.search("  contrat   de travail ", limit=5)
+    # another server process opening the same build finds the answer cached
+    other = SearchEngine(search_engine.folder)
+    assert other.cache.get(("contrat de travail", None, 5, 0)) == response
+    assert other.cache.get(("contrat de travail", None, 10, 0)) is None
+    monkeypatch.setenv("PARVIS_SEARCH_CACHE", "0")
+    assert SearchEngine(search_engine.folder).cache.get(("contrat de travail", None, 5, 0)) is None
+
+
 def test_relevant_document_first(search_engine):
     response = search_engine.search("indemnité de licenciement préavis")
     assert response.total > 0
