@@ -19,8 +19,6 @@ timeout = 60
 
 def post_worker_init(worker):
     """Open the indexes and load the encoder now, not on a user's first search."""
-    from parvis.search.service import get_engine
+    from parvis.search.service import warm_up
 
-    engine = get_engine()
-    if engine is not None:
-        engine.search("contrat de travail")
+    warm_up()

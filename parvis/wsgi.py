@@ -1,6 +1,15 @@
+"""WSGI entry point. With PARVIS_WARM_ENGINE=1 (as `make serve` sets it) each
+server process opens the search indexes and loads the encoder when it starts,
+not on a user's first search."""
+
 import os
 
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "parvis.settings")
 application = get_wsgi_application()
+
+if os.environ.get("PARVIS_WARM_ENGINE") == "1":
+    from parvis.search.service import warm_up
+
+    warm_up()

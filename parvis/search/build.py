@@ -95,7 +95,7 @@ def build_indexes(progress: bool = True, force: bool = False, dense: bool = True
     save_vocabulary(folder, vocabulary)
     dense_count = _dense(folder, catalog, progress) if dense else 0
     catalog.citations = _citations(catalog)
-    catalog.fiche_links = _fiche_links(catalog)
+    catalog.links = _fiche_links(catalog)
     catalog.save(folder)
     (folder / "fingerprint").write_text(fingerprint)
     _switch(folder)
@@ -189,16 +189,17 @@ FICHE_LINK = re.compile(r'/document/vdd:([FNR]\d+)|"id": "([FNR]\d+)"')
 
 
 def _fiche_links(catalog: Catalog) -> np.ndarray:
-    """How many other service-public fiches link to each document (see also,
-    dossiers, questions, links in the text): a popularity prior for fiches."""
-    counts = np.zeros(len(catalog.documents), dtype=np.int32)
+    """(linking, linked) fiche ordinal pairs: the service-public fiches each fiche
+    links to (see also, dossiers, questions, links in the text)."""
+    pairs = set()
     rows = Document.objects.filter(kind=Kind.FICHE_SERVICE_PUBLIC).values_list("key", "data")
     for key, data in rows.iterator(chunk_size=500):
-        linked = {a or b for a, b in FICHE_LINK.findall(json.dumps(data))} - {key[4:]}
-        for fiche_id in linked:
-            if (target := catalog.by_key.get(f"vdd:{fiche_id}")) is not None:
-                counts[target] += 1
-    return counts
+        source = catalog.by_key[key]
+        for a, b in FICHE_LINK.findall(json.dumps(data)):
+            target = catalog.by_key.get(f"vdd:{a or b}")
+            if target is not None and target != source:
+                pairs.add((source, target))
+    return np.array(sorted(pairs), dtype=np.int32).reshape(-1, 2)
 
 
 def _dense(folder: Path, catalog: Catalog, progress: bool) -> int:

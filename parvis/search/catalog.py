@@ -13,6 +13,8 @@ from pathlib import Path
 
 import numpy as np
 
+from parvis.search.graph import DocumentGraph
+
 
 @dataclass
 class CatalogDocument:
@@ -35,30 +37,31 @@ class Catalog:
         passage_doc: np.ndarray,
         passage_ids: np.ndarray,
         citations: np.ndarray | None = None,
-        fiche_links: np.ndarray | None = None,
+        links: np.ndarray | None = None,
     ):
         self.documents = documents
         self.passage_doc = passage_doc  # passage ordinal -> document ordinal
         self.passage_ids = passage_ids  # passage ordinal -> Passage.pk at build time
         self.by_key = {doc.key: i for i, doc in enumerate(documents)}
-        self.citations = np.zeros((0, 2), np.int32) if citations is None else citations
-        # how many service-public fiches link to each document
-        self.fiche_links = (
-            np.zeros(len(documents), np.int32) if fiche_links is None else fiche_links
-        )
-
-    @cached_property
-    def cited_by(self) -> dict[int, list[int]]:
-        """Citing document -> the documents it cites (code articles)."""
-        cited: dict[int, list[int]] = {}
-        for source, target in self.citations.tolist():
-            cited.setdefault(source, []).append(target)
-        return cited
+        # (citing, cited) pairs: fiches, ministry fiches and answers citing code articles
+        self.citations = _pairs(citations)
+        # (linking, linked) pairs: service-public fiches linking to other fiches
+        self.links = _pairs(links)
 
     @cached_property
     def in_degree(self) -> np.ndarray:
         """How many fiches and answers cite each document."""
         return np.bincount(self.citations[:, 1], minlength=len(self.documents))
+
+    @cached_property
+    def fiche_links(self) -> np.ndarray:
+        """How many service-public fiches link to each document (a popularity prior)."""
+        return np.bincount(self.links[:, 1], minlength=len(self.documents))
+
+    @cached_property
+    def graph(self) -> DocumentGraph:
+        """Citations and fiche links, for the second ranking stage."""
+        return DocumentGraph.from_pairs(self.citations, self.links)
 
     def save(self, folder: Path) -> None:
         (folder / "documents.json").write_text(
@@ -67,18 +70,22 @@ class Catalog:
         np.save(folder / "passage_doc.npy", self.passage_doc)
         np.save(folder / "passage_ids.npy", self.passage_ids)
         np.save(folder / "citations.npy", self.citations)
-        np.save(folder / "fiche_links.npy", self.fiche_links)
+        np.save(folder / "links.npy", self.links)
 
     @classmethod
     def load(cls, folder: Path) -> Catalog:
         documents = [
             CatalogDocument(**d) for d in json.loads((folder / "documents.json").read_text())
         ]
-        citations, fiche_links = folder / "citations.npy", folder / "fiche_links.npy"
+        citations, links = folder / "citations.npy", folder / "links.npy"
         return cls(
             documents,
             np.load(folder / "passage_doc.npy"),
             np.load(folder / "passage_ids.npy"),
             np.load(citations) if citations.exists() else None,
-            np.load(fiche_links) if fiche_links.exists() else None,
+            np.load(links) if links.exists() else None,
         )
+
+
+def _pairs(pairs: np.ndarray | None) -> np.ndarray:
+    return np.zeros((0, 2), np.int32) if pairs is None else pairs.reshape(-1, 2)

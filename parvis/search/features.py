@@ -44,9 +44,17 @@ FEATURE_NAMES = [
     "fiche_letter",
     "title_match",
     "fiche_links",
+    "fiche_theme",
+    "fiche_audience",
+    "article_letter",
 ]
-CATEGORICAL = ["kind", "fiche_letter"]
+CATEGORICAL = ["kind", "fiche_letter", "fiche_theme", "fiche_audience", "article_letter"]
 FICHE_LETTERS = {"F": 1, "N": 2, "R": 3}
+# service-public.fr themes (second level of a fiche's breadcrumb) that matter
+# to labour questions; other themes share one value.
+FICHE_THEMES = {"Travail": 1, "Ressources humaines": 2, "Services en ligne et formulaires": 3}
+FICHE_AUDIENCES = {"particuliers": 1, "professionnels": 2, "associations": 3}
+ARTICLE_LETTERS = {"l": 1, "r": 2, "d": 3}  # législatif, réglementaire, décret
 NO_RANK = 1000
 
 
@@ -77,6 +85,19 @@ def coverage(query_terms: list[str], analysed: set[str]) -> float:
     return sum(term in analysed for term in query_terms) / len(query_terms)
 
 
+def document_priors(document) -> tuple[float, float, float]:
+    """Query-independent facts: a fiche's theme and audience (its breadcrumb),
+    a code article's part (L, R or D)."""
+    theme = audience = letter = 0
+    if document.kind == "fiche_service_public":
+        levels = document.breadcrumb.replace("\xa0", " ").split(" › ")
+        theme = FICHE_THEMES.get(levels[1], 4) if len(levels) > 1 else 4
+        audience = next((v for name, v in FICHE_AUDIENCES.items() if name in levels[0]), 0)
+    elif document.kind in ("code_du_travail", "code_securite_sociale"):
+        letter = ARTICLE_LETTERS.get(document.url.rsplit("/", 1)[-1][:1], 0)
+    return float(theme), float(audience), float(letter)
+
+
 def feature_row(
     candidate: Candidate,
     document,
@@ -86,6 +107,7 @@ def feature_row(
     in_degree: int,
     title_match: float,
     fiche_links: int,
+    priors: tuple[float, float, float],
 ) -> list[float]:
     top3 = sorted(candidate.lex_scores, reverse=True)[:3]
     return [
@@ -113,4 +135,5 @@ def feature_row(
         float(FICHE_LETTERS.get(document.key[4:5], 0) if document.key.startswith("vdd:") else 0),
         title_match,
         math.log1p(fiche_links),
+        *priors,
     ]

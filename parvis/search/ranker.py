@@ -1,6 +1,11 @@
-"""The learned ranker (LightGBM LambdaRank): a small model file, trained by
-`manage.py train_ranker`, loaded by the server. Ranking works without it
-(reciprocal-rank fusion of the lexical and dense ranks)."""
+"""The learned ranker (LightGBM LambdaRank, two stages): small model files,
+trained by `manage.py train_ranker`, loaded by the server.
+
+The first stage scores each candidate from its own features; the second reads
+the first stage's scores and the links between candidates (graph.py). Without
+the second model the first stage's order is used; without any model, ranking
+is a reciprocal-rank fusion of the lexical and dense ranks.
+"""
 
 from __future__ import annotations
 
@@ -11,34 +16,49 @@ from pathlib import Path
 import numpy as np
 
 from parvis.search.features import FEATURE_NAMES
+from parvis.search.graph import NEIGHBOUR_FEATURE_NAMES, DocumentGraph, neighbour_features
 
 logger = logging.getLogger(__name__)
 
-MODEL_FILE = Path(__file__).parent / "models" / "ranker.txt"
+MODELS = Path(__file__).parent / "models"
+MODEL_FILE = MODELS / "ranker.txt"
+RERANKER_FILE = MODELS / "reranker.txt"
+RERANK_FEATURE_NAMES = FEATURE_NAMES + NEIGHBOUR_FEATURE_NAMES
 
 
 class Ranker:
-    def __init__(self, booster):
+    def __init__(self, booster, reranker=None):
         self.booster = booster
-        # Identifies the model in cache keys: a retrained model answers afresh.
-        self.fingerprint = hashlib.sha1(booster.model_to_string().encode()).hexdigest()[:16]
-
-    @classmethod
-    def load(cls, path: Path) -> Ranker:
-        import lightgbm
-
-        return cls(lightgbm.Booster(model_file=str(path)))
+        self.reranker = reranker
+        # Identifies the models in cache keys: retrained models answer afresh.
+        models = booster.model_to_string() + (reranker.model_to_string() if reranker else "")
+        self.fingerprint = hashlib.sha1(models.encode()).hexdigest()[:16]
 
     @classmethod
     def load_default(cls) -> Ranker | None:
-        """The shipped model, unless it was trained on other features (then: fusion)."""
-        if not MODEL_FILE.exists():
+        """The shipped models, unless trained on other features (then: fusion,
+        or the first stage alone)."""
+        first = _load(MODEL_FILE, FEATURE_NAMES)
+        if first is None:
             return None
-        ranker = cls.load(MODEL_FILE)
-        if ranker.booster.feature_name() != FEATURE_NAMES:
-            logger.warning("ranker model %s does not match the features; not used", MODEL_FILE)
-            return None
-        return ranker
+        return cls(first, _load(RERANKER_FILE, RERANK_FEATURE_NAMES))
 
-    def score(self, rows: list[list[float]]) -> list[float]:
-        return self.booster.predict(np.asarray(rows, dtype=np.float64), num_threads=1).tolist()
+    def score(self, rows: list[list[float]], docs: list[int], graph: DocumentGraph) -> np.ndarray:
+        features = np.asarray(rows, dtype=np.float64)
+        first = self.booster.predict(features, num_threads=1)
+        if self.reranker is None:
+            return first
+        second = np.hstack([features, neighbour_features(docs, first, graph)])
+        return self.reranker.predict(second, num_threads=1)
+
+
+def _load(path: Path, feature_names: list[str]):
+    import lightgbm
+
+    if not path.exists():
+        return None
+    booster = lightgbm.Booster(model_file=str(path))
+    if booster.feature_name() != feature_names:
+        logger.warning("ranker model %s does not match the features; not used", path)
+        return None
+    return booster

@@ -32,7 +32,7 @@ from parvis.search.analysis import (
 )
 from parvis.search.catalog import Catalog
 from parvis.search.dense import DenseIndex, Encoder
-from parvis.search.features import Candidate, feature_row
+from parvis.search.features import Candidate, document_priors, feature_row
 from parvis.search.lexical import LexicalIndex
 from parvis.search.ranker import Ranker
 from parvis.search.routing import article_number, idcc_number
@@ -96,6 +96,7 @@ class SearchEngine:
         self.encoder = encoder or Encoder(threads=1)  # one query at a time per thread
         self.vocabulary = Vocabulary.load(folder)
         self.folded_titles = [" ".join(words(doc.title)) for doc in self.catalog.documents]
+        self.priors = [document_priors(doc) for doc in self.catalog.documents]
         self._allowed: dict[tuple, np.ndarray] = {}
         self.ranker = Ranker.load_default()
         self.cache = ResponseCache(folder, self.ranker)
@@ -208,7 +209,7 @@ class SearchEngine:
         citers = sorted(found.values(), key=lambda c: -c.rrf())[:CITING_CANDIDATES]
         documents = self.catalog.documents
         for rank, citer in enumerate(citers):
-            for target in self.catalog.cited_by.get(citer.doc, ()):
+            for target in self.catalog.graph.cites.get(citer.doc, ()):
                 kind = documents[target].kind
                 if (kinds and kind not in kinds) or kind in exclude:
                     continue
@@ -241,6 +242,7 @@ class SearchEngine:
                 int(in_degree[c.doc]),
                 fuzz.token_set_ratio(folded_query, self.folded_titles[c.doc]) / 100,
                 int(self.catalog.fiche_links[c.doc]),
+                self.priors[c.doc],
             )
             for c in candidates
         ]
@@ -251,7 +253,11 @@ class SearchEngine:
         if not candidates:
             return [], suggestion
         if use_ranker and self.ranker is not None:
-            scores = self.ranker.score(self.features(candidates, terms, query))
+            scores = self.ranker.score(
+                self.features(candidates, terms, query),
+                [c.doc for c in candidates],
+                self.catalog.graph,
+            ).tolist()
         else:
             scores = [c.rrf() for c in candidates]
         order = sorted(zip(candidates, scores, strict=True), key=lambda cs: -cs[1])
@@ -384,6 +390,13 @@ def highlight(text: str, terms: set[str], size: int = SNIPPET_WORDS) -> str:
 _engine: SearchEngine | None = None
 _engine_path: Path | None = None
 _lock = threading.Lock()
+
+
+def warm_up() -> None:
+    """Open the engine and run one search, so the first user does not wait."""
+    engine = get_engine()
+    if engine is not None:
+        engine.rank("contrat de travail")
 
 
 def get_engine() -> SearchEngine | None:

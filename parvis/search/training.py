@@ -10,6 +10,8 @@ import numpy as np
 
 from parvis.search.evaluation import EvalQuery, score
 from parvis.search.features import CATEGORICAL, FEATURE_NAMES
+from parvis.search.graph import DocumentGraph, neighbour_features
+from parvis.search.ranker import RERANK_FEATURE_NAMES
 
 PARAMS = {
     "objective": "lambdarank",
@@ -34,6 +36,7 @@ ROUNDS = 300
 class QueryCandidates:
     query: EvalQuery
     keys: list[str]
+    docs: list[int]  # document ordinals of the candidates
     features: np.ndarray  # (candidates, features)
     labels: np.ndarray
 
@@ -43,27 +46,31 @@ def collect(engine, queries: list[EvalQuery], advance: Callable[[int], object] =
     collected = []
     for query in queries:
         candidates, terms, _ = engine.candidates(query.text)
-        keys = [engine.catalog.documents[c.doc].key for c in candidates]
+        docs = [c.doc for c in candidates]
+        keys = [engine.catalog.documents[doc].key for doc in docs]
         rows = engine.features(candidates, terms, query.text) if candidates else []
         features = np.asarray(rows, dtype=np.float64).reshape(-1, len(FEATURE_NAMES))
         relevant = set(query.relevant)
         labels = np.array([key in relevant for key in keys], dtype=np.int32)
-        collected.append(QueryCandidates(query, keys, features, labels))
+        collected.append(QueryCandidates(query, keys, docs, features, labels))
         advance(1)
     return collected
 
 
 def _train(items: list[QueryCandidates], columns: list[int]):
+    items = [i for i in items if len(i.keys)]
+    names = [FEATURE_NAMES[c] for c in columns]
+    return _fit([i.features[:, columns] for i in items], [i.labels for i in items], names)
+
+
+def _fit(matrices: list[np.ndarray], labels: list[np.ndarray], names: list[str]):
+    """A LambdaRank model on per-query feature matrices and labels."""
     import lightgbm
 
-    items = [i for i in items if len(i.keys)]
-    X = np.vstack([i.features[:, columns] for i in items])
-    y = np.concatenate([i.labels for i in items])
-    names = [FEATURE_NAMES[c] for c in columns]
     dataset = lightgbm.Dataset(
-        X,
-        y,
-        group=[len(i.keys) for i in items],
+        np.vstack(matrices),
+        np.concatenate(labels),
+        group=[len(y) for y in labels],
         feature_name=names,
         categorical_feature=[n for n in names if n in CATEGORICAL],
         free_raw_data=False,
@@ -71,9 +78,9 @@ def _train(items: list[QueryCandidates], columns: list[int]):
     return lightgbm.train(PARAMS, dataset, num_boost_round=ROUNDS)
 
 
-def fold_of(topic: str, folds: int) -> int:
+def fold_of(topic: str, folds: int, salt: str = "") -> int:
     """Deterministic fold of a topic (all phrasings of a topic stay together)."""
-    return sum(topic.encode()) % folds
+    return sum((topic + salt).encode()) % folds
 
 
 def run_from_scores(items, scores_of) -> dict[str, list[tuple[str, float]]]:
@@ -109,5 +116,54 @@ def baseline(items: list[QueryCandidates], feature: str, higher_is_better: bool 
     return score([i.query for i in items], run)
 
 
-def train_final(items: list[QueryCandidates]):
-    return _train(items, list(range(len(FEATURE_NAMES))))
+def train_final(items: list[QueryCandidates], graph: DocumentGraph):
+    """Both stages on every topic: the first stage, and the second trained on
+    out-of-fold first-stage scores (as it will see them on new queries)."""
+    items = [i for i in items if len(i.keys)]
+    first = _train(items, list(range(len(FEATURE_NAMES))))
+    return first, _train_second(items, out_of_fold_scores(items), graph)
+
+
+def out_of_fold_scores(items: list[QueryCandidates], folds: int = 4) -> dict[int, np.ndarray]:
+    """First-stage scores of each query from a model that did not see its topic."""
+    scores = {}
+    all_columns = list(range(len(FEATURE_NAMES)))
+    for fold in range(folds):
+        train = [i for i in items if fold_of(i.query.topic, folds, "inner") != fold]
+        model = _train(train, all_columns)
+        for item in items:
+            if fold_of(item.query.topic, folds, "inner") == fold:
+                scores[id(item)] = model.predict(item.features)
+    return scores
+
+
+def second_stage_features(item: QueryCandidates, first: np.ndarray, graph) -> np.ndarray:
+    return np.hstack([item.features, neighbour_features(item.docs, first, graph)])
+
+
+def _train_second(items, first_scores: dict[int, np.ndarray], graph: DocumentGraph):
+    matrices = [second_stage_features(i, first_scores[id(i)], graph) for i in items]
+    return _fit(matrices, [i.labels for i in items], RERANK_FEATURE_NAMES)
+
+
+def cross_validate_two_stages(items: list[QueryCandidates], graph, folds: int = 5) -> dict:
+    """Metrics of both stages trained on the other folds' topics (the second
+    stage on inner out-of-fold first-stage scores), for each fold's queries."""
+    queries = [i.query for i in items]
+    items = [i for i in items if len(i.keys)]
+    all_columns = list(range(len(FEATURE_NAMES)))
+    run = {}
+    for fold in range(folds):
+        train = [i for i in items if fold_of(i.query.topic, folds) != fold]
+        test = [i for i in items if fold_of(i.query.topic, folds) == fold]
+        first = _train(train, all_columns)
+        second = _train_second(train, out_of_fold_scores(train), graph)
+        run.update(
+            run_from_scores(
+                test,
+                lambda i, f=first, s=second: s.predict(
+                    second_stage_features(i, f.predict(i.features), graph)
+                ),
+            )
+        )
+    return score(queries, run)

@@ -1,8 +1,8 @@
 """`manage.py train_ranker --queries FILE.jsonl`: cross-validate and train the ranker.
 
-Prints cross-validated scores (by topic) beside the unlearned baselines and
-feature ablations, then trains on every topic and writes the model file the
-server loads (parvis/search/models/ranker.txt)."""
+Prints cross-validated scores (by topic) beside the unlearned baselines, the
+second stage and feature ablations, then trains both stages on every topic and
+writes the model files the server loads (parvis/search/models/)."""
 
 from pathlib import Path
 
@@ -23,6 +23,11 @@ ABLATIONS = {
     "sans citations": {"cited_score", "cited_count", "in_degree"},
     "sans liens entre fiches": {"fiche_links"},
     "sans ressemblance des titres": {"title_match"},
+    "sans thème et public des fiches, partie du code": {
+        "fiche_theme",
+        "fiche_audience",
+        "article_letter",
+    },
 }
 
 
@@ -32,7 +37,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--queries", required=True, type=Path)
         parser.add_argument("--folds", type=int, default=5)
-        parser.add_argument("--output", type=Path, default=ranker.MODEL_FILE)
+        parser.add_argument("--output", type=Path, default=ranker.MODELS)
         parser.add_argument("--no-ablation", action="store_true")
 
     def handle(self, *args, **options):
@@ -49,6 +54,9 @@ class Command(BaseCommand):
             f"LambdaRank (CV {options['folds']} plis)": training.cross_validate(
                 items, options["folds"]
             ),
+            "LambdaRank + 2e passe (voisins)": training.cross_validate_two_stages(
+                items, engine.catalog.graph, options["folds"]
+            ),
         }
         if not options["no_ablation"]:
             for label, dropped in ABLATIONS.items():
@@ -57,7 +65,9 @@ class Command(BaseCommand):
                     items, options["folds"], columns
                 )
         self.stdout.write(format_table(rows))
-        model = training.train_final(items)
-        options["output"].parent.mkdir(parents=True, exist_ok=True)
-        model.save_model(str(options["output"]))
-        self.stdout.write(f"Modèle écrit dans {options['output']}")
+        first, second = training.train_final(items, engine.catalog.graph)
+        folder = options["output"]
+        folder.mkdir(parents=True, exist_ok=True)
+        first.save_model(str(folder / ranker.MODEL_FILE.name))
+        second.save_model(str(folder / ranker.RERANKER_FILE.name))
+        self.stdout.write(f"Modèles écrits dans {folder}")

@@ -1,0 +1,99 @@
+"""Links between documents and the second-stage ranking features they give.
+
+Editors answer a question with a set of documents that point at each other: a
+service-public fiche, the code articles it cites, the fiches it links to. So a
+candidate near the first stage's best results is more likely relevant, and a
+second ranker (`Ranker.score`) reads that from these features.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+# Second-stage features, appended to the first stage's (FEATURE_NAMES).
+NEIGHBOUR_FEATURE_NAMES = [
+    "first_score",  # the first stage's score
+    "first_rank",
+    "first_gap",  # how far below the first stage's best
+    "top_cites_me",  # the best results cite this document (weighted by 1/rank)
+    "i_cite_top",  # this document cites the best results
+    "linked_to_top",  # fiche links with the best results
+    "cites_as_top",  # cites an article that a best result cites too
+    "cited_with_top",  # cited by a document that also cites a best result
+    "best_neighbour",  # first-stage score of its best neighbour among the candidates
+    "best_neighbour_gap",
+    "neighbours_in_top10",
+    "neighbour_mass",  # sum of exp(score - best) over its neighbours
+]
+TOP = 5  # how many first-stage results count as "the best results"
+EMPTY: frozenset[int] = frozenset()
+
+
+@dataclass
+class DocumentGraph:
+    cites: dict[int, frozenset[int]]  # citing document -> cited articles
+    cited_by: dict[int, frozenset[int]]  # article -> documents citing it
+    linked: dict[int, frozenset[int]]  # fiche <-> fiches it links to or is linked from
+
+    @classmethod
+    def from_pairs(cls, citations: np.ndarray, links: np.ndarray) -> DocumentGraph:
+        return cls(
+            cites=_adjacency(citations),
+            cited_by=_adjacency(citations[:, ::-1]),
+            linked=_adjacency(np.vstack([links, links[:, ::-1]])),
+        )
+
+    def neighbours(self, doc: int) -> frozenset[int]:
+        return (
+            self.cites.get(doc, EMPTY) | self.cited_by.get(doc, EMPTY) | self.linked.get(doc, EMPTY)
+        )
+
+
+def _adjacency(pairs: np.ndarray) -> dict[int, frozenset[int]]:
+    near: dict[int, set[int]] = {}
+    for a, b in pairs.tolist():
+        near.setdefault(a, set()).add(b)
+    return {doc: frozenset(others) for doc, others in near.items()}
+
+
+def neighbour_features(docs: list[int], first: np.ndarray, graph: DocumentGraph) -> np.ndarray:
+    """One row of NEIGHBOUR_FEATURE_NAMES per candidate, from the first-stage scores."""
+    order = np.argsort(-first, kind="stable")
+    rank = np.empty(len(first))
+    rank[order] = np.arange(len(first))
+    best = first[order[0]]
+    top = [(docs[i], 1 / (r + 1)) for r, i in enumerate(order[:TOP])]
+    position = {doc: i for i, doc in enumerate(docs)}
+    rows = np.zeros((len(docs), len(NEIGHBOUR_FEATURE_NAMES)))
+    for i, doc in enumerate(docs):
+        cites, cited_by = graph.cites.get(doc, EMPTY), graph.cited_by.get(doc, EMPTY)
+        linked = graph.linked.get(doc, EMPTY)
+        top_cites_me = i_cite_top = linked_to_top = cites_as_top = cited_with_top = 0.0
+        for other, weight in top:
+            if other == doc:
+                continue
+            top_cites_me += weight * (doc in graph.cites.get(other, EMPTY))
+            i_cite_top += weight * (other in cites)
+            linked_to_top += weight * (other in linked)
+            cites_as_top += weight * bool(cites & graph.cites.get(other, EMPTY))
+            cited_with_top += weight * bool(cited_by & graph.cited_by.get(other, EMPTY))
+        near = [position[n] for n in (cites | cited_by | linked) if n in position]
+        near_scores = first[near]
+        best_neighbour = float(near_scores.max()) if near else -10.0
+        rows[i] = (
+            first[i],
+            rank[i],
+            best - first[i],
+            top_cites_me,
+            i_cite_top,
+            linked_to_top,
+            cites_as_top,
+            cited_with_top,
+            best_neighbour,
+            best_neighbour - best,
+            float((rank[near] < 10).sum()) if near else 0.0,
+            float(np.exp(near_scores - best).sum()) if near else 0.0,
+        )
+    return rows
