@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+WORKERS ?= $(shell nproc)
+THREADS ?= 4
 
 .PHONY: run serve setup data test quality bench clean
 
@@ -27,8 +29,11 @@ data: setup
 ## Install, ingest the whole corpus, build the indexes, serve on http://127.0.0.1:$(PORT)
 run: data serve
 
+## granian: one worker process per core, THREADS threads each; indexes opened at start
 serve:
-	DEBUG=0 PARVIS_BIND=127.0.0.1:$(PORT) $(VENV)/bin/gunicorn parvis.wsgi --config python:parvis.gunicorn_conf
+	DEBUG=0 PARVIS_WARM_ENGINE=1 $(VENV)/bin/granian --interface wsgi parvis.wsgi:application \
+		--host 127.0.0.1 --port $(PORT) --workers $(WORKERS) --blocking-threads $(THREADS) \
+		--runtime-mode st
 
 ## Run the whole test suite (SQLite by default; PostgreSQL when DATABASE_URL is set)
 test: setup

@@ -5,7 +5,7 @@
 Queries are sampled by weight from ../shared/data/cdtn/suggestions.txt; each of
 the concurrent clients keeps one HTTP/1.1 connection and sends requests back to
 back. Prints p50/p90/p99 latency, requests per second, errors, and the resident
-memory of the server processes (gunicorn master and workers) when --server-pid
+memory of the server processes (main process and workers) when --server-pid
 is given.
 """
 
@@ -33,7 +33,7 @@ def load_queries(path: Path) -> tuple[list[str], list[float]]:
 
 
 def rss_mb(pid: int) -> float:
-    """Resident memory of a process and its children (gunicorn workers)."""
+    """Resident memory of a process and its children (the server's workers)."""
     total = 0
     pids = [pid]
     children = Path(f"/proc/{pid}/task/{pid}/children")

@@ -1,8 +1,5 @@
-"""`python -m parvis <command>`: the Django management commands, plus `run`.
-
-`python -m parvis run` prepares everything (database, corpus, indexes) and
-serves the site with gunicorn on 127.0.0.1:8000.
-"""
+"""`python -m parvis <command>`: the management commands (ingest, build_index,
+search, eval, train_ranker, and Django's own). `make run` serves the site."""
 
 import os
 import sys

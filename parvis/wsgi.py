@@ -4,7 +4,12 @@ not on a user's first search."""
 
 import os
 
-from django.core.wsgi import get_wsgi_application
+# One BLAS thread per process: the server's processes share the cores, and
+# spinning BLAS threads in each of them would fight over them.
+for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(variable, "1")
+
+from django.core.wsgi import get_wsgi_application  # noqa: E402
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "parvis.settings")
 application = get_wsgi_application()

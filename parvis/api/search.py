@@ -67,5 +67,6 @@ def search(request: HttpRequest, params: Query[SearchParams]):
                 }
                 for r in response.results
             ],
-        }
+        },
+        content_type="application/json; charset=utf-8",
     )

@@ -8,6 +8,7 @@ second ranker (`Ranker.score`) reads that from these features.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -59,41 +60,64 @@ def _adjacency(pairs: np.ndarray) -> dict[int, frozenset[int]]:
 
 
 def neighbour_features(docs: list[int], first: np.ndarray, graph: DocumentGraph) -> np.ndarray:
-    """One row of NEIGHBOUR_FEATURE_NAMES per candidate, from the first-stage scores."""
-    order = np.argsort(-first, kind="stable")
-    rank = np.empty(len(first))
-    rank[order] = np.arange(len(first))
-    best = first[order[0]]
-    top = [(docs[i], 1 / (r + 1)) for r, i in enumerate(order[:TOP])]
+    """One row of NEIGHBOUR_FEATURE_NAMES per candidate, from the first-stage scores.
+
+    Plain Python over lists: a few hundred candidates with mostly empty link
+    sets, where numpy's per-call overhead would cost more than the work."""
+    scores = first.tolist()
+    order = sorted(range(len(scores)), key=lambda i: -scores[i])  # stable, like argsort
+    rank = [0] * len(scores)
+    for r, i in enumerate(order):
+        rank[i] = r
+    best = scores[order[0]]
+    top = [
+        (docs[i], 1 / (r + 1), graph.cites.get(docs[i], EMPTY), graph.cited_by.get(docs[i], EMPTY))
+        for r, i in enumerate(order[:TOP])
+    ]
     position = {doc: i for i, doc in enumerate(docs)}
-    rows = np.zeros((len(docs), len(NEIGHBOUR_FEATURE_NAMES)))
+    rows = []
     for i, doc in enumerate(docs):
         cites, cited_by = graph.cites.get(doc, EMPTY), graph.cited_by.get(doc, EMPTY)
         linked = graph.linked.get(doc, EMPTY)
         top_cites_me = i_cite_top = linked_to_top = cites_as_top = cited_with_top = 0.0
-        for other, weight in top:
+        for other, weight, other_cites, other_cited_by in top:
             if other == doc:
                 continue
-            top_cites_me += weight * (doc in graph.cites.get(other, EMPTY))
-            i_cite_top += weight * (other in cites)
-            linked_to_top += weight * (other in linked)
-            cites_as_top += weight * bool(cites & graph.cites.get(other, EMPTY))
-            cited_with_top += weight * bool(cited_by & graph.cited_by.get(other, EMPTY))
-        near = [position[n] for n in (cites | cited_by | linked) if n in position]
-        near_scores = first[near]
-        best_neighbour = float(near_scores.max()) if near else -10.0
-        rows[i] = (
-            first[i],
-            rank[i],
-            best - first[i],
-            top_cites_me,
-            i_cite_top,
-            linked_to_top,
-            cites_as_top,
-            cited_with_top,
-            best_neighbour,
-            best_neighbour - best,
-            float((rank[near] < 10).sum()) if near else 0.0,
-            float(np.exp(near_scores - best).sum()) if near else 0.0,
+            if doc in other_cites:
+                top_cites_me += weight
+            if other in cites:
+                i_cite_top += weight
+            if other in linked:
+                linked_to_top += weight
+            if cites and not cites.isdisjoint(other_cites):
+                cites_as_top += weight
+            if cited_by and not cited_by.isdisjoint(other_cited_by):
+                cited_with_top += weight
+        near = (
+            [position[n] for n in cites | cited_by | linked if n in position]
+            if cites or cited_by or linked
+            else []
         )
-    return rows
+        if near:
+            best_neighbour = max(scores[j] for j in near)
+            in_top10 = sum(rank[j] < 10 for j in near)
+            mass = sum(math.exp(scores[j] - best) for j in near)
+        else:
+            best_neighbour, in_top10, mass = -10.0, 0, 0.0
+        rows.append(
+            (
+                scores[i],
+                rank[i],
+                best - scores[i],
+                top_cites_me,
+                i_cite_top,
+                linked_to_top,
+                cites_as_top,
+                cited_with_top,
+                best_neighbour,
+                best_neighbour - best,
+                in_top10,
+                mass,
+            )
+        )
+    return np.array(rows, dtype=np.float64).reshape(-1, len(NEIGHBOUR_FEATURE_NAMES))

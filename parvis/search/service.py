@@ -147,6 +147,7 @@ class SearchEngine:
             similarities = self.dense.similarities(self.encoder.encode([query])[0])
             allowed = self._dense_allowed(kinds, exclude)
             order = np.argsort(-np.where(allowed, similarities, -2.0))[:DENSE_DOCS]
+            order = order[allowed[order]]  # fewer allowed rows than DENSE_DOCS: no others
             for rank, row in enumerate(order):
                 doc = int(self.dense.row_doc[row])
                 found.setdefault(doc, Candidate(doc)).dense_rank = rank

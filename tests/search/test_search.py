@@ -102,3 +102,16 @@ def test_snippets_are_escaped_and_highlighted():
     assert "<script>" not in snippet
     assert "<mark>préavis</mark>" in snippet
     assert "&lt;script&gt;" in snippet
+
+
+def test_warm_cache_answers_popular_queries_ahead(search_engine, tmp_path):
+    from django.core.management import call_command
+
+    queries = tmp_path / "popular.txt"
+    queries.write_text(
+        '{"entity": "préavis démission", "value": 3}\nlicenciement\n\n{"entity": ""}\n{broken\n'
+    )
+    call_command("warm_cache", "--queries", str(queries))
+    assert search_engine.cache.get(("préavis démission", None, 10, 0)) is not None
+    assert search_engine.cache.get(("licenciement", None, 10, 0)) is not None
+    assert search_engine.cache.get(("{broken", None, 10, 0)) is None
