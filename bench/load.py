@@ -33,14 +33,14 @@ def load_queries(path: Path) -> tuple[list[str], list[float]]:
 
 
 def rss_mb(pid: int) -> float:
-    """Resident memory of a process and its children (the server's workers)."""
-    total = 0
-    pids = [pid]
-    children = Path(f"/proc/{pid}/task/{pid}/children")
-    if children.exists():
-        pids += [int(p) for p in children.read_text().split()]
-    for p in pids:
-        for line in Path(f"/proc/{p}/status").read_text().splitlines():
+    """Resident memory of a process and all its descendants (the server's workers)."""
+    total, pending = 0, [pid]
+    while pending:
+        current = pending.pop()
+        children = Path(f"/proc/{current}/task/{current}/children")
+        if children.exists():
+            pending += [int(p) for p in children.read_text().split()]
+        for line in Path(f"/proc/{current}/status").read_text().splitlines():
             if line.startswith("VmRSS:"):
                 total += int(line.split()[1])
     return total / 1024
