@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from parvis.search.evaluation import format_table, load_queries, score, write_trec
-from parvis.search.service import get_engine
+from parvis.search.management import open_engine
 
 
 class Command(BaseCommand):
@@ -22,9 +22,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        engine = get_engine()
-        if engine is None:
-            raise CommandError("Pas d'index : lancez d'abord `python -m parvis build_index`.")
+        engine = open_engine()
         try:
             queries = load_queries(options["queries"])
         except (OSError, ValueError) as error:

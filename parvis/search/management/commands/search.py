@@ -2,7 +2,8 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from parvis.search.service import QueryError, get_engine
+from parvis.search.management import open_engine
+from parvis.search.service import QueryError
 
 
 class Command(BaseCommand):
@@ -14,9 +15,7 @@ class Command(BaseCommand):
         parser.add_argument("--limit", type=int, default=10)
 
     def handle(self, *args, **options):
-        engine = get_engine()
-        if engine is None:
-            raise CommandError("Pas d'index : lancez d'abord `python -m parvis build_index`.")
+        engine = open_engine()
         try:
             response = engine.search(options["query"], options["type"], options["limit"])
         except QueryError as error:

@@ -6,13 +6,13 @@ writes the model files the server loads (parvis/search/models/)."""
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
 from parvis.search import ranker, training
 from parvis.search.evaluation import format_table, load_queries
 from parvis.search.features import FEATURE_NAMES
-from parvis.search.service import get_engine
+from parvis.search.management import open_engine
 
 ABLATIONS = {
     "sans dense": {"dense_sim", "dense_rank", "rrf"},
@@ -41,9 +41,7 @@ class Command(BaseCommand):
         parser.add_argument("--no-ablation", action="store_true")
 
     def handle(self, *args, **options):
-        engine = get_engine()
-        if engine is None:
-            raise CommandError("Pas d'index : lancez d'abord `python -m parvis build_index`.")
+        engine = open_engine()
         queries = load_queries(options["queries"])
         with tqdm(total=len(queries), desc="Candidats et variables", unit=" requêtes") as bar:
             items = training.collect(engine, queries, bar.update)

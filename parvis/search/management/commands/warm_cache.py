@@ -10,7 +10,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from parvis.search.service import QueryError, get_engine
+from parvis.search.management import open_engine
+from parvis.search.service import QueryError
 
 
 def read_queries(path: Path) -> list[str]:
@@ -36,9 +37,7 @@ class Command(BaseCommand):
         parser.add_argument("--limit", type=int, default=10, help="results per answer cached")
 
     def handle(self, *args, **options):
-        engine = get_engine()
-        if engine is None:
-            raise CommandError("Pas d'index : lancez d'abord `python -m parvis build_index`.")
+        engine = open_engine()
         try:
             queries = read_queries(options["queries"])
         except (OSError, UnicodeDecodeError) as error:
