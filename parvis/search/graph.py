@@ -59,6 +59,14 @@ def _adjacency(pairs: np.ndarray) -> dict[int, frozenset[int]]:
     return {doc: frozenset(others) for doc, others in near.items()}
 
 
+def second_stage_input(
+    features: np.ndarray, docs: list[int], first: np.ndarray, graph: DocumentGraph
+) -> np.ndarray:
+    """The second stage's columns: the first stage's features, then the neighbour
+    features (one place, so that training and serving cannot drift apart)."""
+    return np.hstack([features, neighbour_features(docs, first, graph)])
+
+
 def neighbour_features(docs: list[int], first: np.ndarray, graph: DocumentGraph) -> np.ndarray:
     """One row of NEIGHBOUR_FEATURE_NAMES per candidate, from the first-stage scores.
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from parvis.search.features import FEATURE_NAMES
-from parvis.search.graph import NEIGHBOUR_FEATURE_NAMES, DocumentGraph, neighbour_features
+from parvis.search.graph import NEIGHBOUR_FEATURE_NAMES, DocumentGraph, second_stage_input
 
 logger = logging.getLogger(__name__)
 
@@ -48,7 +48,7 @@ class Ranker:
         first = self.booster.predict(features, num_threads=1)
         if self.reranker is None:
             return first
-        second = np.hstack([features, neighbour_features(docs, first, graph)])
+        second = second_stage_input(features, docs, first, graph)
         return self.reranker.predict(second, num_threads=1)
 
 

@@ -10,7 +10,7 @@ import numpy as np
 
 from parvis.search.evaluation import EvalQuery, score
 from parvis.search.features import CATEGORICAL, FEATURE_NAMES
-from parvis.search.graph import DocumentGraph, neighbour_features
+from parvis.search.graph import DocumentGraph, second_stage_input
 from parvis.search.ranker import RERANK_FEATURE_NAMES
 
 PARAMS = {
@@ -137,12 +137,8 @@ def out_of_fold_scores(items: list[QueryCandidates], folds: int = 4) -> dict[int
     return scores
 
 
-def second_stage_features(item: QueryCandidates, first: np.ndarray, graph) -> np.ndarray:
-    return np.hstack([item.features, neighbour_features(item.docs, first, graph)])
-
-
 def _train_second(items, first_scores: dict[int, np.ndarray], graph: DocumentGraph):
-    matrices = [second_stage_features(i, first_scores[id(i)], graph) for i in items]
+    matrices = [second_stage_input(i.features, i.docs, first_scores[id(i)], graph) for i in items]
     return _fit(matrices, [i.labels for i in items], RERANK_FEATURE_NAMES)
 
 
@@ -162,7 +158,7 @@ def cross_validate_two_stages(items: list[QueryCandidates], graph, folds: int = 
             run_from_scores(
                 test,
                 lambda i, f=first, s=second: s.predict(
-                    second_stage_features(i, f.predict(i.features), graph)
+                    second_stage_input(i.features, i.docs, f.predict(i.features), graph)
                 ),
             )
         )
