@@ -9,8 +9,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-import numpy as np
-
 KINDS = [
     "code_du_travail",
     "code_securite_sociale",
@@ -21,7 +19,7 @@ KINDS = [
     "contribution",
 ]
 
-CANDIDATE_FEATURE_NAMES = [
+FEATURE_NAMES = [
     "lex_best",
     "lex_top3",
     "lex_rank",
@@ -50,20 +48,6 @@ CANDIDATE_FEATURE_NAMES = [
     "fiche_audience",
     "article_letter",
 ]
-# Scores whose scale changes from query to query (BM25 grows with the number of
-# query terms): each also counts as its gap to the query's best candidate.
-RELATIVE_TO_BEST = [
-    "lex_best",
-    "lex_top3",
-    "bm25_title",
-    "bm25_breadcrumb",
-    "bm25_text",
-    "bm25_prefix",
-    "dense_sim",
-    "title_match",
-]
-_RELATIVE_COLUMNS = [CANDIDATE_FEATURE_NAMES.index(name) for name in RELATIVE_TO_BEST]
-FEATURE_NAMES = CANDIDATE_FEATURE_NAMES + [f"{name}_gap" for name in RELATIVE_TO_BEST]
 CATEGORICAL = ["kind", "fiche_letter", "fiche_theme", "fiche_audience", "article_letter"]
 FICHE_LETTERS = {"F": 1, "N": 2, "R": 3}
 # service-public.fr themes (second level of a fiche's breadcrumb) that matter
@@ -153,12 +137,3 @@ def feature_row(
         math.log1p(fiche_links),
         *priors,
     ]
-
-
-def feature_matrix(rows: list[list[float]]) -> np.ndarray:
-    """The ranker's input for one query: the candidates' rows (`feature_row`),
-    then the gaps to the query's best candidate."""
-    own = np.asarray(rows, dtype=np.float64).reshape(-1, len(CANDIDATE_FEATURE_NAMES))
-    relative = own[:, _RELATIVE_COLUMNS]
-    best = relative.max(axis=0) if len(own) else 0.0
-    return np.hstack([own, relative - best])

@@ -43,7 +43,8 @@ class Ranker:
             return None
         return cls(first, _load(RERANKER_FILE, RERANK_FEATURE_NAMES))
 
-    def score(self, features: np.ndarray, docs: list[int], graph: DocumentGraph) -> np.ndarray:
+    def score(self, rows: list[list[float]], docs: list[int], graph: DocumentGraph) -> np.ndarray:
+        features = np.asarray(rows, dtype=np.float64)
         first = self.booster.predict(features, num_threads=1)
         if self.reranker is None:
             return first

@@ -32,7 +32,7 @@ from parvis.search.analysis import (
 )
 from parvis.search.catalog import Catalog
 from parvis.search.dense import DenseIndex, Encoder
-from parvis.search.features import Candidate, document_priors, feature_matrix, feature_row
+from parvis.search.features import Candidate, document_priors, feature_row
 from parvis.search.lexical import LexicalIndex
 from parvis.search.ranker import Ranker
 from parvis.search.routing import article_number, idcc_number
@@ -229,12 +229,11 @@ class SearchEngine:
         return self._allowed[cache_key]
 
     # -- ranking ---------------------------------------------------------------
-    def features(self, candidates, terms, query: str) -> np.ndarray:
-        """The ranker's input: one row of FEATURE_NAMES per candidate."""
+    def features(self, candidates, terms, query: str):
         docs = self.catalog.documents
         in_degree = self.catalog.in_degree
         folded_query = " ".join(words(query))
-        rows = [
+        return [
             feature_row(
                 c,
                 docs[c.doc],
@@ -248,7 +247,6 @@ class SearchEngine:
             )
             for c in candidates
         ]
-        return feature_matrix(rows)
 
     def rank(self, query: str, kinds=(), exclude=DEFAULT_EXCLUDED_KINDS, use_ranker=True):
         """Candidates ordered best first, with their scores, and a suggestion."""

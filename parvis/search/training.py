@@ -48,7 +48,8 @@ def collect(engine, queries: list[EvalQuery], advance: Callable[[int], object] =
         candidates, terms, _ = engine.candidates(query.text)
         docs = [c.doc for c in candidates]
         keys = [engine.catalog.documents[doc].key for doc in docs]
-        features = engine.features(candidates, terms, query.text)
+        rows = engine.features(candidates, terms, query.text) if candidates else []
+        features = np.asarray(rows, dtype=np.float64).reshape(-1, len(FEATURE_NAMES))
         relevant = set(query.relevant)
         labels = np.array([key in relevant for key in keys], dtype=np.int32)
         collected.append(QueryCandidates(query, keys, docs, features, labels))

@@ -6,7 +6,7 @@ import pytest
 
 from parvis.search import training
 from parvis.search.evaluation import EvalQuery
-from parvis.search.features import FEATURE_NAMES, RELATIVE_TO_BEST, document_priors
+from parvis.search.features import FEATURE_NAMES, document_priors
 from parvis.search.graph import NEIGHBOUR_FEATURE_NAMES, DocumentGraph, neighbour_features
 from parvis.search.ranker import RERANK_FEATURE_NAMES, Ranker, _load
 
@@ -52,19 +52,8 @@ def test_two_stages_are_cross_validated_trained_and_served(search_engine, fiche_
     assert _load(tmp_path / "ranker.txt", RERANK_FEATURE_NAMES) is None
 
     item = next(i for i in items if len(i.docs) > 1)
-    scores = ranker.score(item.features, item.docs, search_engine.catalog.graph)
+    scores = ranker.score(item.features.tolist(), item.docs, search_engine.catalog.graph)
     assert scores.shape == (len(item.docs),) and np.isfinite(scores).all()
-
-
-def test_scores_also_count_as_gaps_to_the_best_candidate(search_engine):
-    candidates, terms, _ = search_engine.candidates("préavis de démission")
-    features = search_engine.features(candidates, terms, "préavis de démission")
-    column = {name: i for i, name in enumerate(FEATURE_NAMES)}
-    for name in RELATIVE_TO_BEST:
-        own, gap = features[:, column[name]], features[:, column[f"{name}_gap"]]
-        np.testing.assert_allclose(gap, own - own.max())
-    assert (features[:, column["lex_best_gap"]] < 0).any()
-    assert search_engine.features([], terms, "préavis").shape == (0, len(FEATURE_NAMES))
 
 
 def test_neighbour_features_see_the_links_of_the_best_results():

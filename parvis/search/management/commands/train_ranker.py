@@ -11,7 +11,7 @@ from tqdm import tqdm
 
 from parvis.search import ranker, training
 from parvis.search.evaluation import format_table, load_queries
-from parvis.search.features import FEATURE_NAMES, RELATIVE_TO_BEST
+from parvis.search.features import FEATURE_NAMES
 from parvis.search.management import open_engine
 
 ABLATIONS = {
@@ -28,7 +28,6 @@ ABLATIONS = {
         "fiche_audience",
         "article_letter",
     },
-    "sans écarts au meilleur candidat": {f"{name}_gap" for name in RELATIVE_TO_BEST},
 }
 
 
