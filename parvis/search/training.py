@@ -142,24 +142,29 @@ def _train_second(items, first_scores: dict[int, np.ndarray], graph: DocumentGra
     return _fit(matrices, [i.labels for i in items], RERANK_FEATURE_NAMES)
 
 
-def cross_validate_two_stages(items: list[QueryCandidates], graph, folds: int = 5) -> dict:
-    """Metrics of both stages trained on the other folds' topics (the second
-    stage on inner out-of-fold first-stage scores), for each fold's queries."""
+def cross_validate_two_stages(
+    items: list[QueryCandidates], graph, folds: int = 5
+) -> tuple[dict, dict]:
+    """Metrics of the first stage alone and of both stages, trained on the other
+    folds' topics (the second stage on inner out-of-fold first-stage scores),
+    for each fold's queries. One pass: the first-stage models serve both rows."""
     queries = [i.query for i in items]
     items = [i for i in items if len(i.keys)]
     all_columns = list(range(len(FEATURE_NAMES)))
-    run = {}
+    first_run, both_run = {}, {}
     for fold in range(folds):
         train = [i for i in items if fold_of(i.query.topic, folds) != fold]
         test = [i for i in items if fold_of(i.query.topic, folds) == fold]
         first = _train(train, all_columns)
         second = _train_second(train, out_of_fold_scores(train), graph)
-        run.update(
+        first_scores = {id(i): first.predict(i.features) for i in test}
+        first_run.update(run_from_scores(test, lambda i, f=first_scores: f[id(i)]))
+        both_run.update(
             run_from_scores(
                 test,
-                lambda i, f=first, s=second: s.predict(
-                    second_stage_input(i.features, i.docs, f.predict(i.features), graph)
+                lambda i, s=second, f=first_scores: s.predict(
+                    second_stage_input(i.features, i.docs, f[id(i)], graph)
                 ),
             )
         )
-    return score(queries, run)
+    return score(queries, first_run), score(queries, both_run)

@@ -35,7 +35,11 @@ def test_two_stages_are_cross_validated_trained_and_served(search_engine, fiche_
     assert all(i.features.shape == (len(i.docs), len(FEATURE_NAMES)) for i in items)
     assert any(i.labels.sum() for i in items)
 
-    metrics = training.cross_validate_two_stages(items, search_engine.catalog.graph, folds=3)
+    first_stage, metrics = training.cross_validate_two_stages(
+        items, search_engine.catalog.graph, folds=3
+    )
+    # the first stage alone is the same model as a plain cross-validation's
+    assert first_stage == training.cross_validate(items, folds=3)
     assert set(metrics) == {"S@1", "S@3", "R@10", "nDCG@10", "MRR@10"}
     assert all(0.0 <= value <= 1.0 for value in metrics.values())
     assert metrics["S@3"] > 0  # a fiche's own title finds it

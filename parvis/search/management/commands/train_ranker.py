@@ -45,16 +45,15 @@ class Command(BaseCommand):
         queries = load_queries(options["queries"])
         with tqdm(total=len(queries), desc="Candidats et variables", unit=" requêtes") as bar:
             items = training.collect(engine, queries, bar.update)
+        first_stage, both_stages = training.cross_validate_two_stages(
+            items, engine.catalog.graph, options["folds"]
+        )
         rows = {
             "BM25 (lexical seul)": training.baseline(items, "lex_rank", higher_is_better=False),
             "dense seul": training.baseline(items, "dense_rank", higher_is_better=False),
             "fusion RRF lexical+dense": training.baseline(items, "rrf"),
-            f"LambdaRank (CV {options['folds']} plis)": training.cross_validate(
-                items, options["folds"]
-            ),
-            "LambdaRank + 2e passe (voisins)": training.cross_validate_two_stages(
-                items, engine.catalog.graph, options["folds"]
-            ),
+            f"LambdaRank (CV {options['folds']} plis)": first_stage,
+            "LambdaRank + 2e passe (voisins)": both_stages,
         }
         if not options["no_ablation"]:
             for label, dropped in ABLATIONS.items():
