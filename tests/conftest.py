@@ -49,14 +49,9 @@ def _search_cache_in_tmp(tmp_path_factory):
     from django.conf import settings as django_settings
     from django.test import override_settings
 
-    folder = tmp_path_factory.mktemp("search-cache")
-    search_cache = {**django_settings.CACHES["search"], "LOCATION": str(folder)}
-    if "redis" in search_cache["BACKEND"]:
-        search_cache = {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(folder),
-            "TIMEOUT": None,
-        }
+    from parvis.settings import file_search_cache
+
+    search_cache = file_search_cache(tmp_path_factory.mktemp("search-cache"))
     with override_settings(CACHES={**django_settings.CACHES, "search": search_cache}):
         yield
 

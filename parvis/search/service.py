@@ -249,10 +249,11 @@ class SearchEngine:
         ]
 
     def rank(self, query: str, kinds=(), exclude=DEFAULT_EXCLUDED_KINDS, use_ranker=True):
-        """Candidates ordered best first, with their scores, and a suggestion."""
+        """Candidates ordered best first with their scores, the analysed query
+        terms (for snippets) and a suggestion."""
         candidates, terms, suggestion = self.candidates(query, kinds, exclude)
         if not candidates:
-            return [], suggestion
+            return [], terms, suggestion
         if use_ranker and self.ranker is not None:
             scores = self.ranker.score(
                 self.features(candidates, terms, query),
@@ -262,7 +263,7 @@ class SearchEngine:
         else:
             scores = [c.rrf() for c in candidates]
         order = sorted(zip(candidates, scores, strict=True), key=lambda cs: -cs[1])
-        return order, suggestion
+        return order, terms, suggestion
 
     # -- the public entry point -------------------------------------------------
     def search(
@@ -283,12 +284,12 @@ class SearchEngine:
         kinds = (kind,) if kind else ()
         exclude = (index_build.AGREEMENT_ANSWER,) if kind else DEFAULT_EXCLUDED_KINDS
         direct = self._direct(query)
-        ranked, suggestion = self.rank(query, kinds, exclude)
+        ranked, terms, suggestion = self.rank(query, kinds, exclude)
         if direct is not None:
             ranked = [(c, s) for c, s in ranked if c.doc != direct]
             ranked.insert(0, (Candidate(direct), float("inf")))
         page = ranked[offset : offset + limit]
-        snippets = self.snippets([c for c, _ in page], analyze(query))
+        snippets = self.snippets([c for c, _ in page], terms)
         results = [self._result(c, s, snippets.get(c.doc, "")) for c, s in page]
         response = SearchResponse(
             query=query, total=len(ranked), results=results, suggestion=suggestion

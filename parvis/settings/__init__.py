@@ -100,6 +100,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def file_search_cache(folder: Path) -> dict:
+    """The search cache as files in `folder` (the default; tests use a temporary one)."""
+    return {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(folder),
+        "TIMEOUT": None,
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    }
+
+
 # Search responses, shared by the server's processes and kept across restarts:
 # Redis when REDIS_URL is set, else files in the data dir (no service needed).
 # Keys carry the index build and the ranker, so a new build never serves old answers.
@@ -110,12 +121,7 @@ SEARCH_CACHE = (
         "TIMEOUT": None,
     }
     if os.environ.get("REDIS_URL")
-    else {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": str(DATA_DIR / "cache" / "search"),
-        "TIMEOUT": None,
-        "OPTIONS": {"MAX_ENTRIES": 20_000},
-    }
+    else file_search_cache(DATA_DIR / "cache" / "search")
 )
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},

@@ -29,7 +29,7 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
         run = {}
         for query in queries:
-            ranked, _ = engine.rank(query.text, use_ranker=not options["no_ranker"])
+            ranked, _, _ = engine.rank(query.text, use_ranker=not options["no_ranker"])
             run[query.qid] = [
                 (engine.catalog.documents[c.doc].key, s) for c, s in ranked[: options["depth"]]
             ]
