@@ -30,6 +30,7 @@ PARAMS = {
     "deterministic": True,
 }
 ROUNDS = 300
+ALL_COLUMNS = list(range(len(FEATURE_NAMES)))
 
 
 @dataclass
@@ -94,7 +95,7 @@ def run_from_scores(items, scores_of) -> dict[str, list[tuple[str, float]]]:
 
 def cross_validate(items: list[QueryCandidates], folds: int = 5, columns=None) -> dict:
     """Metrics of a ranker trained on the other folds' topics, for each fold's queries."""
-    columns = list(range(len(FEATURE_NAMES))) if columns is None else columns
+    columns = ALL_COLUMNS if columns is None else columns
     run = {}
     for fold in range(folds):
         train = [i for i in items if fold_of(i.query.topic, folds) != fold]
@@ -120,17 +121,16 @@ def train_final(items: list[QueryCandidates], graph: DocumentGraph):
     """Both stages on every topic: the first stage, and the second trained on
     out-of-fold first-stage scores (as it will see them on new queries)."""
     items = [i for i in items if len(i.keys)]
-    first = _train(items, list(range(len(FEATURE_NAMES))))
+    first = _train(items, ALL_COLUMNS)
     return first, _train_second(items, out_of_fold_scores(items), graph)
 
 
 def out_of_fold_scores(items: list[QueryCandidates], folds: int = 4) -> dict[int, np.ndarray]:
     """First-stage scores of each query from a model that did not see its topic."""
     scores = {}
-    all_columns = list(range(len(FEATURE_NAMES)))
     for fold in range(folds):
         train = [i for i in items if fold_of(i.query.topic, folds, "inner") != fold]
-        model = _train(train, all_columns)
+        model = _train(train, ALL_COLUMNS)
         for item in items:
             if fold_of(item.query.topic, folds, "inner") == fold:
                 scores[id(item)] = model.predict(item.features)
@@ -150,12 +150,11 @@ def cross_validate_two_stages(
     for each fold's queries. One pass: the first-stage models serve both rows."""
     queries = [i.query for i in items]
     items = [i for i in items if len(i.keys)]
-    all_columns = list(range(len(FEATURE_NAMES)))
     first_run, both_run = {}, {}
     for fold in range(folds):
         train = [i for i in items if fold_of(i.query.topic, folds) != fold]
         test = [i for i in items if fold_of(i.query.topic, folds) == fold]
-        first = _train(train, all_columns)
+        first = _train(train, ALL_COLUMNS)
         second = _train_second(train, out_of_fold_scores(train), graph)
         first_scores = {id(i): first.predict(i.features) for i in test}
         first_run.update(run_from_scores(test, lambda i, f=first_scores: f[id(i)]))
