@@ -83,3 +83,17 @@ def test_document_priors(search_engine):
     assert kinds["fiche_service_public"][0] > 0 and kinds["fiche_service_public"][1] > 0
     assert kinds["code_du_travail"][2] in (1.0, 2.0, 3.0)
     assert kinds["contribution"] == (0.0, 0.0, 0.0)
+
+
+def test_topics_weigh_alike_however_many_phrasings_they_have():
+    def item(topic, n):
+        return training.QueryCandidates(
+            EvalQuery(f"{topic}#{n}", topic, "q", ["k"]), [], [], np.empty((0, 0)), np.empty(0)
+        )
+
+    # "a" is typed four ways, "b" once: each phrasing of "a" weighs half as much
+    items = [item("a", n) for n in range(4)] + [item("b", 0)]
+    weights = training.topic_weights(items)
+    assert weights[0] == pytest.approx(weights[4] / 2)
+    assert np.mean(weights) == pytest.approx(1.0)
+    assert training.topic_weights([]) == []
