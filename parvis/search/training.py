@@ -65,7 +65,7 @@ def topic_weights(items: list[QueryCandidates]) -> list[float]:
     The metric averages over topics, and topics have from 1 to 100 phrasings:
     unweighted, a few much-typed topics would drive the training. The square
     root (rather than 1/n) keeps part of the evidence that many phrasings give.
-    Scaled to a mean of 1 so that LightGBM's leaf sizes keep their meaning."""
+    Scaled to a mean of 1 so that LightGBM's hessian-based leaf limits keep their scale."""
     per_topic = Counter(i.query.topic for i in items)
     weights = np.array([per_topic[i.query.topic] ** -0.5 for i in items])
     return (weights / weights.mean()).tolist() if len(items) else []
