@@ -62,7 +62,7 @@ def collect(engine, queries: list[EvalQuery], advance: Callable[[int], object] =
 def topic_weights(items: list[QueryCandidates]) -> list[float]:
     """One training weight per query: 1/sqrt(phrasings of its topic).
 
-    The metric averages over topics, and topics have from 1 to 100 phrasings:
+    The metric averages over topics, and topics have from 1 to 101 phrasings:
     unweighted, a few much-typed topics would drive the training. The square
     root (rather than 1/n) keeps part of the evidence that many phrasings give.
     Scaled to a mean of 1 so that LightGBM's hessian-based leaf limits keep their scale."""

@@ -85,7 +85,7 @@ def test_document_priors(search_engine):
     assert kinds["contribution"] == (0.0, 0.0, 0.0)
 
 
-def test_topics_weigh_alike_however_many_phrasings_they_have():
+def test_a_much_typed_topic_weighs_less_per_phrasing():
     def item(topic, n):
         return training.QueryCandidates(
             EvalQuery(f"{topic}#{n}", topic, "q", ["k"]), [], [], np.empty((0, 0)), np.empty(0)
