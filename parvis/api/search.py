@@ -5,7 +5,7 @@ from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 
-from parvis.corpus.models import Kind
+from parvis.corpus.enums import Kind
 from parvis.search.service import MAX_LIMIT, MAX_OFFSET, QueryError, get_engine
 
 router = Router(tags=["search"])

@@ -6,13 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-CODE_TEXT_IDS = {
-    "LEGITEXT000006072050": "code_du_travail",
-    "LEGITEXT000006073189": "code_securite_sociale",
-}
+from parvis.corpus.enums import CODE_KINDS, CODE_TEXT_IDS, Kind
+
 CODE_NAMES = [
-    (re.compile(r"code\s+du\s+travail", re.I), "code_du_travail"),
-    (re.compile(r"code\s+de\s+la\s+s[ée]curit[ée]\s+sociale", re.I), "code_securite_sociale"),
+    (re.compile(r"code\s+du\s+travail", re.I), Kind.CODE_DU_TRAVAIL),
+    (re.compile(r"code\s+de\s+la\s+s[ée]curit[ée]\s+sociale", re.I), Kind.CODE_SECURITE_SOCIALE),
 ]
 
 # "L1234-5", "L. 1234-5", "R.4624-10-1", "D 3141-1", "L1"
@@ -72,7 +70,7 @@ class ArticleResolver:
 
     @classmethod
     def from_database(cls) -> ArticleResolver:
-        from parvis.corpus.models import CODE_KINDS, Document
+        from parvis.corpus.models import Document
 
         resolver = cls()
         rows = (
@@ -109,7 +107,9 @@ class ArticleResolver:
         if len(between) > MAX_RANGE:
             return [first, last]
         missing = [n for n in (first, last) if n not in positions]
-        return sorted({*between, *missing}, key=_sort_key)
+        # R and D articles share a sort key: the number itself breaks the tie, so
+        # that the order (hence the document's content hash) never depends on set order.
+        return sorted({*between, *missing}, key=lambda n: (_sort_key(n), n))
 
     def citations(self, text: str, default_code: str | None) -> list[tuple[str | None, str]]:
         code = code_of(text) or default_code

@@ -16,7 +16,7 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from parvis.corpus.loaders.base import LoadContext, Loader
-from parvis.corpus.models import Document, IngestionRun, Passage
+from parvis.corpus.models import Document, IngestionRun, Passage, Relation
 from parvis.corpus.records import DocumentRecord, SourceError
 from parvis.corpus.windows import split_windows
 
@@ -70,50 +70,91 @@ def _to_models(record: DocumentRecord, content_hash: str):
         for window in split_windows(passage):
             title = f" > {window.title}" if window.title and window.title != record.title else ""
             passages.append((window, crumb + title))
-    return doc, passages
+    _check_lengths(doc)
+    return doc, passages, sorted(set(record.relations))
+
+
+def _check_lengths(doc: Document) -> None:
+    """A value longer than its column is named here, not as a database error later
+    (SQLite does not enforce lengths; PostgreSQL would abort the whole source)."""
+    for model_field in Document._meta.concrete_fields:
+        limit = getattr(model_field, "max_length", None)
+        value = getattr(doc, model_field.attname)
+        if limit and isinstance(value, str) and len(value) > limit:
+            raise SourceError(
+                doc.key, f"{model_field.name} has {len(value)} characters, more than {limit}"
+            )
 
 
 def _flush(pending: list) -> None:
     if not pending:
         return
-    docs = Document.objects.bulk_create([doc for doc, _ in pending])
-    rows = []
-    for doc, passages in zip(docs, (p for _, p in pending), strict=True):
-        for position, (window, crumb) in enumerate(passages):
-            rows.append(
+    docs = Document.objects.bulk_create([doc for doc, _, _ in pending])
+    passages, relations = [], []
+    for doc, (_, windows, links) in zip(docs, pending, strict=True):
+        for position, (window, crumb) in enumerate(windows):
+            passages.append(
                 Passage(
                     document_id=doc.pk,
                     anchor=window.anchor,
+                    idcc=window.idcc,
                     position=position,
                     title=window.title,
                     breadcrumb=crumb,
                     text=window.text,
                 )
             )
-    Passage.objects.bulk_create(rows, batch_size=BATCH)
+        relations.extend(
+            Relation(document_id=doc.pk, type=link.type, target_key=link.target) for link in links
+        )
+    Passage.objects.bulk_create(passages, batch_size=BATCH)
+    Relation.objects.bulk_create(relations, batch_size=BATCH)
     pending.clear()
 
 
 def sync_source(loader: Loader, context: LoadContext, progress: bool = True) -> SyncResult:
-    """Load one source in one transaction; on a SourceError nothing of it is written."""
+    """Load one source in one transaction. Any failure (a malformed file, a
+    value that does not fit, a database error) rolls the source back to its
+    previous state, is recorded on the run with the file and document it
+    happened at, and is returned: the caller goes on with the other sources."""
     result = SyncResult(source=loader.source)
     run = IngestionRun.objects.create(
         source=loader.source,
         package_version=package_version(context.packages_dir, loader.package),
     )
+    position = _Position()
     try:
         with transaction.atomic():
-            _sync(loader, context, result, progress)
+            _sync(loader, context, result, progress, position)
     except SourceError as exc:
         result.error = str(exc)
-    run.created, run.updated = result.created, result.updated
-    run.unchanged, run.deleted = result.unchanged, result.deleted
-    run.ok, run.error, run.finished_at = result.ok, result.error, timezone.now()
-    run.save()
+    except Exception as exc:  # noqa: BLE001 - any fault is recorded, the next source runs
+        result.error = f"{position.describe(loader)}: {type(exc).__name__}: {exc}"
+    finally:
+        if result.error:
+            result.created = result.updated = result.deleted = 0
+        run.created, run.updated = result.created, result.updated
+        run.unchanged, run.deleted = result.unchanged, result.deleted
+        run.ok, run.error, run.finished_at = result.ok, result.error, timezone.now()
+        run.save()
     return result
 
 
-def _sync(loader: Loader, context: LoadContext, result: SyncResult, progress: bool) -> None:
+@dataclass
+class _Position:
+    """Where a sync is, for error messages: the last document read."""
+
+    last_key: str = ""
+
+    def describe(self, loader: Loader) -> str:
+        where = loader.current_file or loader.package
+        after = f"after document {self.last_key}" if self.last_key else "before the first document"
+        return f"{where} ({after})"
+
+
+def _sync(
+    loader: Loader, context: LoadContext, result: SyncResult, progress: bool, position: _Position
+) -> None:
     existing = dict(
         Document.objects.filter(source=loader.source).values_list("key", "content_hash")
     )
@@ -132,6 +173,7 @@ def _sync(loader: Loader, context: LoadContext, result: SyncResult, progress: bo
             if record.key in seen:
                 raise SourceError(loader.package, f"duplicate document key {record.key}")
             seen.add(record.key)
+            position.last_key = record.key
             result.counts[record.kind] = result.counts.get(record.kind, 0) + 1
             digest = record.content_hash()
             previous = existing.get(record.key)

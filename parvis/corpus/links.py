@@ -4,18 +4,20 @@ Loaders use these to rewrite internal links; pages and the API use them to
 link results. The URL patterns in parvis/www/urls.py mirror PREFIXES.
 """
 
+from parvis.corpus.enums import Kind
+
 PREFIXES = {
-    "code_du_travail": "code-du-travail",
-    "code_securite_sociale": "code-de-la-securite-sociale",
-    "convention_collective": "convention-collective",
-    "fiche_service_public": "fiche-service-public",
-    "fiche_ministere_travail": "fiche-ministere-travail",
-    "contribution": "contribution",
+    Kind.CODE_DU_TRAVAIL: "code-du-travail",
+    Kind.CODE_SECURITE_SOCIALE: "code-de-la-securite-sociale",
+    Kind.CONVENTION_COLLECTIVE: "convention-collective",
+    Kind.FICHE_SERVICE_PUBLIC: "fiche-service-public",
+    Kind.FICHE_MINISTERE_TRAVAIL: "fiche-ministere-travail",
+    Kind.CONTRIBUTION: "contribution",
 }
 
 
 def document_url(kind: str, slug: str, idcc: str = "") -> str:
-    if kind == "article_convention":
+    if kind == Kind.ARTICLE_CONVENTION:
         return f"/convention-collective/{idcc}/article/{slug}"
     return f"/{PREFIXES[kind]}/{slug}"
 

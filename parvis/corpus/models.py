@@ -6,26 +6,7 @@ part of Parvis (search, API, evaluation, feedback) speaks in these keys.
 
 from django.db import models
 
-
-class Source(models.TextChoices):
-    LEGI = "legi", "Légifrance (codes)"
-    KALI = "kali", "Légifrance (conventions collectives)"
-    VDD = "vdd", "service-public.fr"
-    TRAVAIL = "travail", "Ministère du Travail"
-    CONTRIBUTION = "contribution", "Questions-réponses du ministère"
-
-
-class Kind(models.TextChoices):
-    CODE_DU_TRAVAIL = "code_du_travail", "Code du travail"
-    CODE_SECURITE_SOCIALE = "code_securite_sociale", "Code de la sécurité sociale"
-    CONVENTION_COLLECTIVE = "convention_collective", "Convention collective"
-    ARTICLE_CONVENTION = "article_convention", "Article de convention collective"
-    FICHE_SERVICE_PUBLIC = "fiche_service_public", "Fiche service-public.fr"
-    FICHE_MINISTERE_TRAVAIL = "fiche_ministere_travail", "Fiche du ministère du Travail"
-    CONTRIBUTION = "contribution", "Question-réponse"
-
-
-CODE_KINDS = (Kind.CODE_DU_TRAVAIL, Kind.CODE_SECURITE_SOCIALE)
+from parvis.corpus.enums import Kind, RelationType, Source
 
 
 class DocumentQuerySet(models.QuerySet):
@@ -44,7 +25,9 @@ class Document(models.Model):
     source = models.CharField(max_length=20, choices=Source.choices)
     kind = models.CharField(max_length=40, choices=Kind.choices, db_index=True)
     slug = models.CharField(max_length=255, db_index=True)
-    number = models.CharField(max_length=40, blank=True, help_text="Article number, e.g. L1234-5")
+    number = models.TextField(
+        blank=True, help_text="Article number, e.g. L1234-5 (agreement annexes have long ones)"
+    )
     title = models.TextField()
     breadcrumb = models.JSONField(default=list, help_text="Section path, outermost first")
     text = models.TextField(blank=True, help_text="Plain text, for search and snippets")
@@ -81,7 +64,10 @@ class Passage(models.Model):
     """The retrievable unit: an article, a fiche section, case or situation, an answer."""
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="passages")
-    anchor = models.CharField(max_length=120, blank=True)
+    anchor = models.TextField(blank=True, help_text="Section id within the document")
+    idcc = models.CharField(
+        max_length=4, blank=True, help_text="Set when the passage answers for one agreement only"
+    )
     position = models.IntegerField(default=0)
     title = models.TextField(blank=True)
     breadcrumb = models.TextField(blank=True, help_text="Document title and section titles")
@@ -113,3 +99,25 @@ class IngestionRun(models.Model):
 
     def __str__(self):
         return f"{self.source} {self.started_at:%Y-%m-%d %H:%M} {'ok' if self.ok else 'échec'}"
+
+
+class Relation(models.Model):
+    """A typed link from a document to another document's key, recorded at ingestion.
+
+    The target is a key, not a foreign key: it may belong to another source,
+    be ingested later or not be held at all (then nothing reads it).
+    """
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="relations")
+    type = models.CharField(max_length=20, choices=RelationType.choices)
+    target_key = models.CharField(max_length=120, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "type", "target_key"], name="relation_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.document_id} {self.type} {self.target_key}"

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from parvis.corpus.citations import ArticleResolver
+from parvis.corpus.enums import Kind, Source
 from parvis.corpus.ingest import SyncResult, sync_source
 from parvis.corpus.loaders import LOADERS
 from parvis.corpus.loaders.base import LoadContext
-from parvis.corpus.models import Document, Kind, Passage
+from parvis.corpus.models import Document, Passage
 
 
 def agreement_slugs() -> dict[str, str]:
@@ -22,7 +23,7 @@ def ingest_all(packages_dir: Path, sources=None, progress: bool = True) -> list[
     for loader in LOADERS:
         if sources and loader.source not in sources:
             continue
-        if loader.source not in ("legi", "kali"):
+        if loader.source not in (Source.LEGI, Source.KALI):
             # Resolve citations against what is stored, whether or not it changed now.
             if not len(context.articles):
                 context.articles = ArticleResolver.from_database()
@@ -68,7 +69,7 @@ def citation_resolution() -> dict:
     )
     for references in rows.iterator(chunk_size=500):
         for ref in references or []:
-            if ref.get("code") != "code_du_travail" or not ref.get("numbers"):
+            if ref.get("code") != Kind.CODE_DU_TRAVAIL or not ref.get("numbers"):
                 continue
             total += 1
             linked += bool(ref.get("keys"))

@@ -11,6 +11,8 @@ import json
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
+from parvis.corpus.enums import RelationType
+
 
 class SourceError(Exception):
     """A source file is missing or malformed; names the file and the reason."""
@@ -26,6 +28,21 @@ class PassageRecord:
     anchor: str
     title: str
     text: str
+    idcc: str = ""  # set when the passage answers for one collective agreement only
+
+
+@dataclass(frozen=True, order=True)
+class RelationRecord:
+    """A typed link from the record's document to another document's key."""
+
+    type: str  # a RelationType value
+    target: str
+
+
+def relations_from_references(references: list[dict], source_key: str) -> list[RelationRecord]:
+    """CITES relations for the resolved keys of a document's references, sorted, unique."""
+    targets = {key for ref in references for key in ref.get("keys") or [] if key != source_key}
+    return [RelationRecord(RelationType.CITES, key) for key in sorted(targets)]
 
 
 @dataclass
@@ -45,6 +62,7 @@ class DocumentRecord:
     position: int = 0
     modified: date | None = None
     passages: list[PassageRecord] = field(default_factory=list)
+    relations: list[RelationRecord] = field(default_factory=list)
 
     @property
     def source(self) -> str:

@@ -8,9 +8,7 @@ build is kept for rollback), embeddings/ (the embedding cache).
 from __future__ import annotations
 
 import hashlib
-import json
 import os
-import re
 import shutil
 import time
 from collections import Counter
@@ -21,8 +19,9 @@ import numpy as np
 from django.conf import settings
 from tqdm import tqdm
 
+from parvis.corpus.enums import Kind, RelationType
 from parvis.corpus.links import document_url
-from parvis.corpus.models import Document, Kind, Passage
+from parvis.corpus.models import Document, Passage, Relation
 from parvis.search import lexical
 from parvis.search.analysis import analyze_to_string, prefixes, stem_words, words
 from parvis.search.catalog import Catalog, CatalogDocument
@@ -37,7 +36,6 @@ DENSE_KINDS = (
     Kind.CONTRIBUTION,
 )
 DENSE_WORDS = 120
-CITING_KINDS = (Kind.FICHE_SERVICE_PUBLIC, Kind.FICHE_MINISTERE_TRAVAIL, Kind.CONTRIBUTION)
 AGREEMENT_ANSWER = "contribution_convention"
 KEEP_BUILDS = 2
 
@@ -94,8 +92,8 @@ def build_indexes(progress: bool = True, force: bool = False, dense: bool = True
     )
     save_vocabulary(folder, vocabulary)
     dense_count = _dense(folder, catalog, progress) if dense else 0
-    catalog.citations = _citations(catalog)
-    catalog.links = _fiche_links(catalog)
+    catalog.citations = _relation_pairs(catalog, RelationType.CITES)
+    catalog.links = _relation_pairs(catalog, RelationType.LINKS_TO)
     catalog.save(folder)
     (folder / "fingerprint").write_text(fingerprint)
     _switch(folder)
@@ -137,9 +135,9 @@ def _catalog(progress: bool) -> Catalog:
     return Catalog(documents, passage_doc, pairs[:, 0].copy())
 
 
-def passage_kind(kind: str, anchor: str) -> str:
+def passage_kind(kind: str, idcc: str) -> str:
     """Agreement-specific answers of a Q&A get their own kind: general search skips them."""
-    if kind == Kind.CONTRIBUTION and anchor.startswith("idcc-"):
+    if kind == Kind.CONTRIBUTION and idcc:
         return AGREEMENT_ANSWER
     return kind
 
@@ -147,14 +145,14 @@ def passage_kind(kind: str, anchor: str) -> str:
 def _indexed_passages(catalog: Catalog, progress: bool, vocabulary: Counter):
     """Analysed passages for tantivy; counts the corpus words on the way (for typos)."""
     rows = Passage.objects.order_by("document_id", "position").values_list(
-        "anchor", "breadcrumb", "text"
+        "idcc", "breadcrumb", "text"
     )
     bar = tqdm(
         total=len(catalog.passage_ids), desc="Index lexical", unit=" passages", disable=not progress
     )
     title_of, title_words = -1, []
     with bar:
-        for ordinal, (anchor, breadcrumb, text) in enumerate(rows.iterator(chunk_size=5000)):
+        for ordinal, (idcc, breadcrumb, text) in enumerate(rows.iterator(chunk_size=5000)):
             doc_ordinal = int(catalog.passage_doc[ordinal])
             doc = catalog.documents[doc_ordinal]
             if doc_ordinal != title_of:  # passages come grouped by document
@@ -164,7 +162,7 @@ def _indexed_passages(catalog: Catalog, progress: bool, vocabulary: Counter):
             vocabulary.update(text_words)
             yield lexical.IndexedPassage(
                 ordinal=ordinal,
-                kind=passage_kind(doc.kind, anchor),
+                kind=passage_kind(doc.kind, idcc),
                 title=doc.title_terms,
                 breadcrumb=analyze_to_string(breadcrumb),
                 text=" ".join(stem_words(text_words)),
@@ -172,33 +170,15 @@ def _indexed_passages(catalog: Catalog, progress: bool, vocabulary: Counter):
             )
 
 
-def _citations(catalog: Catalog) -> np.ndarray:
-    """(citing document, cited document) ordinal pairs, from resolved references."""
+def _relation_pairs(catalog: Catalog, relation_type: RelationType) -> np.ndarray:
+    """(source, target) document ordinal pairs of one type of relation recorded at
+    ingestion (citations of code articles, links between fiches), both ends held."""
     pairs = set()
-    rows = Document.objects.filter(kind__in=CITING_KINDS).values_list("key", "data__references")
-    for key, references in rows.iterator(chunk_size=1000):
-        source = catalog.by_key[key]
-        for reference in references or []:
-            for cited in reference.get("keys") or []:
-                if (target := catalog.by_key.get(cited)) is not None and target != source:
-                    pairs.add((source, target))
-    return np.array(sorted(pairs), dtype=np.int32).reshape(-1, 2)
-
-
-FICHE_LINK = re.compile(r'/document/vdd:([FNR]\d+)|"id": "([FNR]\d+)"')
-
-
-def _fiche_links(catalog: Catalog) -> np.ndarray:
-    """(linking, linked) fiche ordinal pairs: the service-public fiches each fiche
-    links to (see also, dossiers, questions, links in the text)."""
-    pairs = set()
-    rows = Document.objects.filter(kind=Kind.FICHE_SERVICE_PUBLIC).values_list("key", "data")
-    for key, data in rows.iterator(chunk_size=500):
-        source = catalog.by_key[key]
-        for a, b in FICHE_LINK.findall(json.dumps(data)):
-            target = catalog.by_key.get(f"vdd:{a or b}")
-            if target is not None and target != source:
-                pairs.add((source, target))
+    rows = Relation.objects.filter(type=relation_type).values_list("document__key", "target_key")
+    for source_key, target_key in rows.iterator(chunk_size=5000):
+        source, target = catalog.by_key[source_key], catalog.by_key.get(target_key)
+        if target is not None and target != source:
+            pairs.add((source, target))
     return np.array(sorted(pairs), dtype=np.int32).reshape(-1, 2)
 
 

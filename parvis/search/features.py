@@ -9,14 +9,17 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from parvis.corpus.enums import CODE_KINDS, Kind
+
+# One-hot columns, in the order the shipped models were trained with.
 KINDS = [
-    "code_du_travail",
-    "code_securite_sociale",
-    "convention_collective",
-    "article_convention",
-    "fiche_service_public",
-    "fiche_ministere_travail",
-    "contribution",
+    Kind.CODE_DU_TRAVAIL,
+    Kind.CODE_SECURITE_SOCIALE,
+    Kind.CONVENTION_COLLECTIVE,
+    Kind.ARTICLE_CONVENTION,
+    Kind.FICHE_SERVICE_PUBLIC,
+    Kind.FICHE_MINISTERE_TRAVAIL,
+    Kind.CONTRIBUTION,
 ]
 
 FEATURE_NAMES = [
@@ -89,11 +92,11 @@ def document_priors(document) -> tuple[float, float, float]:
     """Query-independent facts: a fiche's theme and audience (its breadcrumb),
     a code article's part (L, R or D)."""
     theme = audience = letter = 0
-    if document.kind == "fiche_service_public":
+    if document.kind == Kind.FICHE_SERVICE_PUBLIC:
         levels = document.breadcrumb.replace("\xa0", " ").split(" › ")
         theme = FICHE_THEMES.get(levels[1], 4) if len(levels) > 1 else 4
         audience = next((v for name, v in FICHE_AUDIENCES.items() if name in levels[0]), 0)
-    elif document.kind in ("code_du_travail", "code_securite_sociale"):
+    elif document.kind in CODE_KINDS:
         letter = ARTICLE_LETTERS.get(document.url.rsplit("/", 1)[-1][:1], 0)
     return float(theme), float(audience), float(letter)
 

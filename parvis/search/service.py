@@ -20,7 +20,8 @@ import numpy as np
 from django.core.cache import caches
 from rapidfuzz import fuzz
 
-from parvis.corpus.models import Kind, Passage
+from parvis.corpus.enums import Kind
+from parvis.corpus.models import Passage
 from parvis.search import build as index_build
 from parvis.search.analysis import (
     analyze,

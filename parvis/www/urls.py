@@ -1,5 +1,6 @@
 from django.urls import path, re_path
 
+from parvis.corpus.enums import Kind
 from parvis.www.views import documents, home, search
 
 app_name = "www"
@@ -11,13 +12,13 @@ urlpatterns = [
     re_path(
         rf"^code-du-travail/{SLUG}$",
         documents.code_article,
-        {"kind": "code_du_travail"},
+        {"kind": Kind.CODE_DU_TRAVAIL},
         name="code_du_travail",
     ),
     re_path(
         rf"^code-de-la-securite-sociale/{SLUG}$",
         documents.code_article,
-        {"kind": "code_securite_sociale"},
+        {"kind": Kind.CODE_SECURITE_SOCIALE},
         name="code_securite_sociale",
     ),
     path("convention-collective/", documents.agreement_list, name="agreements"),
@@ -34,13 +35,13 @@ urlpatterns = [
     re_path(
         rf"^fiche-service-public/{SLUG}$",
         documents.fiche,
-        {"kind": "fiche_service_public"},
+        {"kind": Kind.FICHE_SERVICE_PUBLIC},
         name="fiche_service_public",
     ),
     re_path(
         rf"^fiche-ministere-travail/{SLUG}$",
         documents.fiche,
-        {"kind": "fiche_ministere_travail"},
+        {"kind": Kind.FICHE_MINISTERE_TRAVAIL},
         name="fiche_ministere_travail",
     ),
     re_path(rf"^contribution/{SLUG}$", documents.contribution, name="contribution"),

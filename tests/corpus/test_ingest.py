@@ -6,7 +6,8 @@ import shutil
 import pytest
 from django.core.management import CommandError, call_command
 
-from parvis.corpus.models import Document, IngestionRun, Kind, Passage
+from parvis.corpus.enums import Kind
+from parvis.corpus.models import Document, IngestionRun, Passage
 from parvis.corpus.pipeline import citation_resolution, corpus_counts, ingest_all
 
 pytestmark = pytest.mark.django_db

@@ -114,5 +114,7 @@ def test_contributions_keep_generic_and_agreement_answers(legi_context):
     idccs = [a["idcc"] for a in first.data["answers"]]
     assert "0029" in idccs and all(len(i) == 4 for i in idccs)
     assert first.passages[0].anchor == "reponse"
-    assert {p.anchor for p in first.passages[1:]} <= {f"idcc-{i}" for i in idccs}
+    assert first.passages[0].idcc == ""  # the generic answer: found by general search
+    assert {p.idcc for p in first.passages[1:]} <= set(idccs)
+    assert all(p.idcc for p in first.passages[1:])
     assert "<Content" not in first.html and "<HDN>" not in first.html

@@ -22,9 +22,15 @@ class LoadContext:
 
 
 class Loader:
-    source: str = ""
+    source: str = ""  # a Source value
     package: str = ""
     label: str = ""
+    current_file: Path | None = None  # the file being read, named in error messages
+
+    def read(self, path: Path):
+        """Parse one JSON source file, remembering it for error messages."""
+        self.current_file = path
+        return read_json(path)
 
     def total(self, context: LoadContext) -> int | None:
         """How many progress steps `records` will report (for the progress bar)."""
@@ -51,7 +57,7 @@ class JsonListLoader(Loader):
 
     def records(self, context, advance):
         path = self.path(context, "data", self.file_name)
-        items = read_json(path)
+        items = self.read(path)
         expect(isinstance(items, list), path, f"expected a list of {self.item_name}")
         advance(1)
         for position, item in enumerate(items):

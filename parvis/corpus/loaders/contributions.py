@@ -7,8 +7,14 @@ import re
 
 from markdown_it import MarkdownIt
 
+from parvis.corpus.enums import Kind, Source
 from parvis.corpus.loaders.base import JsonListLoader, LoadContext
-from parvis.corpus.records import DocumentRecord, PassageRecord, expect
+from parvis.corpus.records import (
+    DocumentRecord,
+    PassageRecord,
+    expect,
+    relations_from_references,
+)
 from parvis.corpus.text import html_to_text, sanitize_html, slugify, squash
 
 _markdown = MarkdownIt("commonmark", {"html": False}).enable("table")
@@ -45,7 +51,7 @@ def _references(raw: list, context: LoadContext) -> list[dict]:
 
 
 class ContributionsLoader(JsonListLoader):
-    source = "contribution"
+    source = Source.CONTRIBUTION
     package = "contributions-data"
     label = "Questions-réponses"
     file_name = "contributions.json"
@@ -77,11 +83,15 @@ class ContributionsLoader(JsonListLoader):
                 }
             )
             if text:
-                passages.append(PassageRecord(f"idcc-{idcc}", f"{title} (IDCC {idcc})", text))
+                passages.append(
+                    PassageRecord(f"idcc-{idcc}", f"{title} (IDCC {idcc})", text, idcc=idcc)
+                )
         index = str(item.get("index") or position + 1)
+        key = f"contribution:{item['id']}"
+        references = _references(generic.get("references"), context)
         return DocumentRecord(
-            key=f"contribution:{item['id']}",
-            kind="contribution",
+            key=key,
+            kind=Kind.CONTRIBUTION,
             slug=f"{index}-{slugify(title, 100)}",
             title=title,
             text=generic_text,
@@ -89,10 +99,11 @@ class ContributionsLoader(JsonListLoader):
             data={
                 "description": squash(generic.get("description", "")),
                 "fiches": [f"vdd:{fiche}" for fiche in fiches],
-                "references": _references(generic.get("references"), context),
+                "references": references,
                 "answers": answers,
             },
             position=position,
             official_url="https://code.travail.gouv.fr/contribution/" + slugify(title, 100),
             passages=passages,
+            relations=relations_from_references(references, key),
         )

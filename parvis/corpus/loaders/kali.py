@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from parvis.corpus.enums import Kind, Source
 from parvis.corpus.loaders.base import LoadContext, Loader
-from parvis.corpus.records import DocumentRecord, PassageRecord, expect, read_json
+from parvis.corpus.records import DocumentRecord, PassageRecord, expect
 from parvis.corpus.text import html_to_text, sanitize_html, slugify, squash
 
 IN_FORCE = {"VIGUEUR", "VIGUEUR_ETEN", "VIGUEUR_NON_ETEN"}
@@ -48,7 +49,7 @@ def _texts(root):
 
 
 class KaliLoader(Loader):
-    source = "kali"
+    source = Source.KALI
     package = "kali-data"
     label = "Conventions collectives"
 
@@ -63,7 +64,7 @@ class KaliLoader(Loader):
         expect(bool(files), self.path(context, "data"), "no KALICONT*.json agreement file")
         seen_articles: set[str] = set()
         for path in files:
-            tree = read_json(path)
+            tree = self.read(path)
             expect(isinstance(tree, dict) and "data" in tree, path, "no agreement data")
             info = tree["data"]
             expect(bool(info.get("id")), path, "no agreement id")
@@ -116,7 +117,7 @@ class KaliLoader(Loader):
         title = squash(info.get("title", ""))
         yield DocumentRecord(
             key=agreement_key,
-            kind="convention_collective",
+            kind=Kind.CONVENTION_COLLECTIVE,
             slug=slug,
             title=title,
             text=f"{title}. {short_title}. IDCC {idcc}",
@@ -139,7 +140,7 @@ class KaliLoader(Loader):
             )
         return DocumentRecord(
             key=key,
-            kind="article_convention",
+            kind=Kind.ARTICLE_CONVENTION,
             slug=key.split(":", 1)[1].lower(),
             number=number,
             title=title,

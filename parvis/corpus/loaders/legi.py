@@ -5,15 +5,13 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
+from parvis.corpus.enums import CODE_TEXT_IDS, Source
 from parvis.corpus.links import article_slug, document_url
 from parvis.corpus.loaders.base import LoadContext, Loader
-from parvis.corpus.records import DocumentRecord, PassageRecord, expect, read_json
+from parvis.corpus.records import DocumentRecord, PassageRecord, expect
 from parvis.corpus.text import sanitize_html, squash
 
-CODES = {
-    "LEGITEXT000006072050": "code_du_travail",
-    "LEGITEXT000006073189": "code_securite_sociale",
-}
+CODES = CODE_TEXT_IDS
 IN_FORCE = {"VIGUEUR"}
 LEGIFRANCE = "https://www.legifrance.gouv.fr"
 _LINKED_ARTICLE = re.compile(r"idArticle=(LEGIARTI\d+)")
@@ -40,7 +38,7 @@ def iter_articles(node, path=()):
 
 
 class LegiLoader(Loader):
-    source = "legi"
+    source = Source.LEGI
     package = "legi-data"
     label = "Codes (Légifrance)"
 
@@ -51,7 +49,7 @@ class LegiLoader(Loader):
         codes = []
         for text_id, kind in CODES.items():
             path = self.path(context, "data", f"{text_id}.json")
-            tree = read_json(path)
+            tree = self.read(path)
             expect(isinstance(tree, dict) and tree.get("type") == "code", path, "not a code tree")
             articles = [
                 (crumbs, art)

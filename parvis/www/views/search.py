@@ -2,7 +2,7 @@
 
 from django.shortcuts import redirect, render
 
-from parvis.corpus.models import Kind
+from parvis.corpus.enums import Kind
 from parvis.search.service import QueryError, get_engine
 
 PAGE_SIZE = 10
