@@ -25,3 +25,13 @@ def document_url(kind: str, slug: str, idcc: str = "") -> str:
 def article_slug(number: str) -> str:
     """`L1234-5` -> `l1234-5` (the article page slug)."""
     return number.strip().lower().replace(" ", "")
+
+
+def key_href(key: str) -> str:
+    """The link stored in a document's HTML to another document we hold.
+
+    Stored HTML names documents by key, never by page URL: pages turn these
+    links into the current page URLs when they render (and `/document/<key>`
+    redirects there anyway), so a change of URL scheme never needs a re-ingestion.
+    """
+    return f"/document/{key}"
