@@ -29,9 +29,10 @@ data: setup
 ## Install, ingest the whole corpus, build the indexes, serve on http://127.0.0.1:$(PORT)
 run: data serve
 
-## granian: one worker process per core, THREADS threads each; indexes opened at start
+## granian in production mode (secure cookies, HSTS, no debug; private data dir):
+## one worker process per core, THREADS threads each; indexes opened at start
 serve:
-	DEBUG=0 PARVIS_WARM_ENGINE=1 $(VENV)/bin/granian --interface wsgi parvis.wsgi:application \
+	PARVIS_ENV=production PARVIS_WARM_ENGINE=1 $(VENV)/bin/granian --interface wsgi parvis.wsgi:application \
 		--host 127.0.0.1 --port $(PORT) --workers $(WORKERS) --blocking-threads $(THREADS) \
 		--runtime-mode st
 
@@ -43,6 +44,7 @@ test: setup
 quality: setup
 	$(VENV)/bin/ruff check parvis tests bench
 	$(VENV)/bin/ruff format --check parvis tests bench
+	$(VENV)/bin/lint-imports
 	$(PY) -m parvis makemigrations --check --dry-run
 
 clean:

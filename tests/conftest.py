@@ -44,16 +44,30 @@ def corpus(db):
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _search_cache_in_tmp(tmp_path_factory):
-    """Search responses are cached in a temporary folder, not in the developer's var/."""
+def _caches_in_tmp(tmp_path_factory):
+    """Caches live in a temporary folder, not in the developer's var/."""
     from django.conf import settings as django_settings
     from django.test import override_settings
 
     from parvis.settings import file_search_cache
 
     search_cache = file_search_cache(tmp_path_factory.mktemp("search-cache"))
-    with override_settings(CACHES={**django_settings.CACHES, "search": search_cache}):
+    default_cache = {
+        **django_settings.CACHES["default"],
+        "LOCATION": str(tmp_path_factory.mktemp("default-cache")),
+    }
+    with override_settings(
+        CACHES={**django_settings.CACHES, "default": default_cache, "search": search_cache}
+    ):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _fresh_default_cache():
+    """Each test starts with an empty default cache (login throttling counts there)."""
+    from django.core.cache import caches
+
+    caches["default"].clear()
 
 
 @pytest.fixture(scope="session")

@@ -1,16 +1,26 @@
 """GET /api/v1/documents/{key}: one document of the corpus by its key."""
 
-import re
 from datetime import date
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Path, Router, Schema
 from ninja.errors import HttpError
+from pydantic import Field
 
+from parvis.corpus.enums import Source
 from parvis.corpus.models import Document
 
 router = Router(tags=["documents"])
-KEY_RE = re.compile(r"^(legi|kali|vdd|travail|contribution):[A-Za-z0-9_.-]{1,100}$")
+KEY_PATTERN = rf"^({'|'.join(Source.values)}):[A-Za-z0-9_.-]{{1,100}}$"
+
+
+class KeyParam(Schema):
+    key: str = Field(
+        pattern=KEY_PATTERN,
+        max_length=120,
+        description="Clé du document : <source>:<identifiant officiel>.",
+        examples=["legi:LEGIARTI000006901112"],
+    )
 
 
 class PassageOut(Schema):
@@ -43,13 +53,8 @@ class ErrorOut(Schema):
     response={200: DocumentOut, 400: ErrorOut, 404: ErrorOut},
     summary="Un document du corpus par sa clé (ex. legi:LEGIARTI000006901112)",
 )
-def get_document(request: HttpRequest, key: str):
-    if not KEY_RE.match(key):
-        raise HttpError(
-            400,
-            "Clé de document invalide : attendu <source>:<identifiant>, "
-            "source parmi legi, kali, vdd, travail, contribution.",
-        )
+def get_document(request: HttpRequest, params: Path[KeyParam]):
+    key = params.key
     document = Document.objects.filter(key=key).first()
     if document is None:
         raise HttpError(404, f"Aucun document ne porte la clé {key}.")

@@ -6,13 +6,23 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from parvis.corpus.enums import Kind
-from parvis.search.service import MAX_LIMIT, MAX_OFFSET, QueryError, get_engine
+from parvis.search.service import (
+    MAX_LIMIT,
+    MAX_OFFSET,
+    MAX_QUERY_LENGTH,
+    QueryError,
+    get_engine,
+)
 
 router = Router(tags=["search"])
 
 
 class SearchParams(Schema):
-    q: str = Field("", description="La recherche (1 à 500 caractères).")
+    q: str = Field(
+        min_length=1,
+        max_length=MAX_QUERY_LENGTH,
+        description=f"La recherche (1 à {MAX_QUERY_LENGTH} caractères).",
+    )
     type: Kind | None = Field(None, description="Ne garder qu'un type de document.")
     limit: int = Field(10, ge=1, le=MAX_LIMIT)
     offset: int = Field(0, ge=0, le=MAX_OFFSET)

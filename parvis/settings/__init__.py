@@ -2,8 +2,10 @@
 
 PARVIS_DATA_DIR   where the SQLite file, indexes and models live (default ./var)
 DATABASE_URL      a database URL; default is a SQLite file in PARVIS_DATA_DIR
-PARVIS_ENV        "production" requires SECRET_KEY and turns DEBUG off
-SECRET_KEY        required in production; generated and kept in the data dir for dev
+PARVIS_ENV        "production": secure cookies, HSTS, no debug whatever DEBUG says
+SECRET_KEY        the signing key; if unset, one is generated once and kept in the data dir
+                  (a file only the server's user can read)
+DEBUG             "1" turns Django's debug pages on (development only; off by default)
 PARVIS_DATA_PACKAGES  the node_modules/@socialgouv folder holding the official data
 REDIS_URL         when set, search responses are cached in Redis (else in files in the data dir)
 """
@@ -17,6 +19,9 @@ import dj_database_url
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 DATA_DIR = Path(os.environ.get("PARVIS_DATA_DIR", BASE_DIR / "var")).resolve()
 DATA_DIR.mkdir(parents=True, exist_ok=True)
+# The data dir holds the secret key, the SQLite file and the caches: only the
+# server's user may read it.
+DATA_DIR.chmod(0o700)
 DATA_PACKAGES_DIR = Path(
     os.environ.get("PARVIS_DATA_PACKAGES", BASE_DIR / "node_modules" / "@socialgouv")
 )
@@ -25,19 +30,20 @@ PRODUCTION = os.environ.get("PARVIS_ENV", "development") == "production"
 
 
 def _secret_key() -> str:
-    """Production must set SECRET_KEY; development keeps a generated one on disk."""
+    """SECRET_KEY from the environment, else a generated key kept in a private file."""
     if key := os.environ.get("SECRET_KEY"):
         return key
-    if PRODUCTION:
-        raise RuntimeError("SECRET_KEY doit être défini quand PARVIS_ENV=production.")
     key_file = DATA_DIR / "secret_key"
     if not key_file.exists():
-        key_file.write_text(secrets.token_urlsafe(50))
+        descriptor = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w") as fh:
+            fh.write(secrets.token_urlsafe(50))
+    key_file.chmod(0o600)
     return key_file.read_text().strip()
 
 
 SECRET_KEY = _secret_key()
-DEBUG = os.environ.get("DEBUG", "0" if PRODUCTION else "1") == "1"
+DEBUG = not PRODUCTION and os.environ.get("DEBUG", "0") == "1"
 ALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver").split(",")
 
 INSTALLED_APPS = [
@@ -48,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "dsfr",
+    "ninja",  # serves the API documentation's scripts from our static files, not a CDN
     "parvis.corpus",
     "parvis.search",
     "parvis.api",
@@ -65,6 +72,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "parvis.www.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "parvis.urls"
@@ -88,7 +96,10 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{DATA_DIR / 'parvis.sqlite3'}", conn_max_age=60
+        default=f"sqlite:///{DATA_DIR / 'parvis.sqlite3'}",
+        conn_max_age=60,
+        # A connection broken by a database restart is replaced, not reused.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -124,7 +135,11 @@ SEARCH_CACHE = (
     else file_search_cache(DATA_DIR / "cache" / "search")
 )
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Shared by the server's processes (login throttling counts across them).
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "cache" / "default"),
+    },
     "search": SEARCH_CACHE,
 }
 

@@ -23,7 +23,7 @@ def test_document_by_key(client, corpus):
 def test_malformed_key_is_400_with_french_message(client, key):
     response = client.get(f"/api/v1/documents/{key}")
     assert response.status_code == 400
-    assert "Clé de document invalide" in response.json()["detail"]
+    assert response.json()["detail"].startswith("Paramètres invalides : key : ")
 
 
 def test_unknown_key_is_404(client, corpus):
@@ -32,6 +32,12 @@ def test_unknown_key_is_404(client, corpus):
     assert "Aucun document" in response.json()["detail"]
 
 
-def test_openapi_schema_documents_the_endpoint(client):
+def test_openapi_schema_states_the_key_pattern(client):
+    import re
+
     schema = client.get("/api/v1/openapi.json").json()
-    assert "/api/v1/documents/{key}" in schema["paths"]
+    (key,) = schema["paths"]["/api/v1/documents/{key}"]["get"]["parameters"]
+    pattern = re.compile(key["schema"]["pattern"])
+    assert key["schema"]["maxLength"] == 120
+    assert pattern.match("legi:LEGIARTI000006901112") and pattern.match("vdd:F2301")
+    assert not pattern.match("foo:LEGIARTI1") and not pattern.match("legi:<script>")

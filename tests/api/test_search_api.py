@@ -20,15 +20,16 @@ def test_contract(client, search_engine):
 @pytest.mark.parametrize(
     ("params", "message"),
     [
-        ({"q": ""}, "Saisissez au moins un mot"),
+        ({"q": ""}, "q : au moins 1 caractère"),
+        ({}, "q : paramètre obligatoire"),
         ({"q": "   "}, "Saisissez au moins un mot"),
-        ({"q": "x" * 501}, "limitée à 500 caractères"),
-        ({"q": "x", "limit": 0}, "Paramètres invalides"),
-        ({"q": "x", "limit": 51}, "Paramètres invalides"),
-        ({"q": "x", "offset": -1}, "Paramètres invalides"),
-        ({"q": "x", "offset": 100000}, "Paramètres invalides"),
-        ({"q": "x", "type": "inconnu"}, "Paramètres invalides"),
-        ({"q": "x", "limit": "abc"}, "Paramètres invalides"),
+        ({"q": "x" * 501}, "q : au plus 500 caractères"),
+        ({"q": "x", "limit": 0}, "limit : au moins 1"),
+        ({"q": "x", "limit": 51}, "limit : au plus 50"),
+        ({"q": "x", "offset": -1}, "offset : au moins 0"),
+        ({"q": "x", "offset": 100000}, "offset : au plus 500"),
+        ({"q": "x", "type": "inconnu"}, "type : valeurs possibles : 'code_du_travail'"),
+        ({"q": "x", "limit": "abc"}, "limit : un nombre entier est attendu"),
     ],
 )
 def test_bad_input_is_a_french_400(client, search_engine, params, message):
@@ -47,5 +48,10 @@ def test_script_query_is_escaped(client, search_engine):
 
 def test_schema_documents_search(client):
     schema = client.get("/api/v1/openapi.json").json()
-    parameters = {p["name"] for p in schema["paths"]["/api/v1/search"]["get"]["parameters"]}
-    assert {"q", "type", "limit", "offset"} <= parameters
+    parameters = {p["name"]: p for p in schema["paths"]["/api/v1/search"]["get"]["parameters"]}
+    assert {"q", "type", "limit", "offset"} <= set(parameters)
+    assert parameters["q"]["required"] is True
+    assert parameters["q"]["schema"]["minLength"] == 1
+    assert parameters["q"]["schema"]["maxLength"] == 500
+    assert parameters["limit"]["schema"]["maximum"] == 50
+    assert parameters["offset"]["schema"]["maximum"] == 500
