@@ -108,3 +108,42 @@ def test_citation_resolution_report(corpus):
     report = citation_resolution()
     assert report["references"] > 0
     assert 0 < report["share"] <= 1
+
+
+def test_valid_json_of_the_wrong_shape_is_named_not_a_crash(packages_copy):
+    """A legi tree whose article list is a string: the error names the file and
+    the cause, the run is closed, the other sources still load."""
+    path = packages_copy / "legi-data/data/LEGITEXT000006072050.json"
+    tree = json.loads(path.read_text())
+    tree["children"][0]["children"] = 42
+    path.write_text(json.dumps(tree))
+    results = {r.source: r for r in ingest_all(packages_copy, progress=False)}
+    assert not results["legi"].ok
+    assert "LEGITEXT000006072050.json" in results["legi"].error
+    assert "TypeError" in results["legi"].error
+    assert all(r.ok for source, r in results.items() if source != "legi")
+    run = IngestionRun.objects.filter(source="legi").latest("started_at")
+    assert run.finished_at is not None and not run.ok and "TypeError" in run.error
+
+
+def test_value_too_long_for_its_column_names_the_document(packages_copy):
+    path = packages_copy / "fiches-travail-data/data/fiches-travail.json"
+    fiches = json.loads(path.read_text())
+    fiches[1]["pubId"] = "x" * 200
+    path.write_text(json.dumps(fiches))
+    [result] = ingest_all(packages_copy, sources=["travail"], progress=False)
+    assert not result.ok
+    assert f"travail:{'x' * 200}" in result.error and "key has 208 characters" in result.error
+    assert Document.objects.filter(kind=Kind.FICHE_MINISTERE_TRAVAIL).count() == 3  # untouched
+
+
+def test_relations_are_stored_with_their_document(corpus):
+    from parvis.corpus.enums import RelationType
+    from parvis.corpus.models import Relation
+
+    cited = Relation.objects.filter(type=RelationType.CITES)
+    assert cited.exists()
+    for relation in cited.select_related("document"):
+        references = relation.document.data.get("references") or []
+        assert any(relation.target_key in (ref.get("keys") or []) for ref in references)
+    assert Relation.objects.filter(type=RelationType.LINKS_TO).exists()
