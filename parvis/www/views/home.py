@@ -1,6 +1,8 @@
 from django.shortcuts import render
 
 from parvis.corpus.models import Document, Kind
+from parvis.www.components import home_tiles
+from parvis.www.forms import SearchForm
 
 
 def home(request):
@@ -14,4 +16,8 @@ def home(request):
             Kind.CONTRIBUTION,
         )
     )
-    return render(request, "www/home.html", {"counts": counts, "title": "Accueil"})
+    return render(
+        request,
+        "www/home.html",
+        {"form": SearchForm(), "tiles": home_tiles(counts), "title": "Accueil"},
+    )
