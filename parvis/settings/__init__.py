@@ -47,11 +47,12 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Before dsfr: its templates under www/templates/dsfr/ override django-dsfr's.
+    "parvis.www",
     "dsfr",
     "parvis.corpus",
     "parvis.search",
     "parvis.api",
-    "parvis.www",
 ]
 
 MIDDLEWARE = [

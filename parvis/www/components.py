@@ -54,7 +54,7 @@ def official_source(document) -> dict:
     if document.modified and document.modified <= date.today():
         modified = date_format(document.modified, "j F Y")
         text = format_html("Dernière modification : {}.<br>{}", modified, text)
-    return {"text": text, "extra_classes": "fr-mt-4w"}
+    return {"text": text, "extra_classes": "fr-mt-4w parvis-source"}
 
 
 def has_text(fragment: str | None) -> bool:
