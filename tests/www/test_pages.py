@@ -53,7 +53,8 @@ def test_agreement_pages(client, corpus, django_assert_max_num_queries):
     assert "IDCC 2216" in html and "Texte de base" in html
     article_url = url_of("kali:KALIARTI000046477340")
     assert f'href="{article_url}"' in html
-    article = page(client, article_url)
+    with django_assert_max_num_queries(4):
+        article = page(client, article_url)
     assert "Sommaire de la convention" in article
     assert "https://www.legifrance.gouv.fr/conv_coll/article/" in article
 

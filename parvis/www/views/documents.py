@@ -136,7 +136,7 @@ def agreement_article(request, idcc, slug):
     article = _document(Kind.ARTICLE_CONVENTION, idcc=idcc, slug=slug)
     parent = Document.objects.filter(key=article.parent_key).first()
     siblings = Document.objects.filter(parent_key=article.parent_key).only(
-        "slug", "title", "kind", "idcc"
+        "slug", "number", "kind", "idcc"
     )
     previous = siblings.filter(position__lt=article.position).order_by("-position").first()
     following = siblings.filter(position__gt=article.position).order_by("position").first()

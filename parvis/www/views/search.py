@@ -30,7 +30,7 @@ def search(request):
         return render(request, TEMPLATE, {**context, "form": form}, status=400)
     if response.direct is not None and number == 1 and not kind:
         return redirect(response.direct.url)
-    page = results_page(results, number)
+    page = results_page(results, number)  # the last page when past it: searched again
     return render(
         request,
         TEMPLATE,
