@@ -53,12 +53,13 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Before dsfr: its templates under www/templates/dsfr/ override django-dsfr's.
+    "parvis.www",
     "dsfr",
     "ninja",  # serves the API documentation's scripts from our static files, not a CDN
     "parvis.corpus",
     "parvis.search",
     "parvis.api",
-    "parvis.www",
 ]
 
 MIDDLEWARE = [

@@ -76,6 +76,27 @@ def test_without_javascript_every_situation_reads(new_page):
         expect(contents.nth(i)).to_be_visible()
 
 
+def test_without_javascript_search_and_agreement_read(new_page, request, settings):
+    settings.DATA_DIR = request.getfixturevalue("search_index_dir")
+    page = new_page(java_script_enabled=False)
+    page.goto("/")
+    page.get_by_role("main").get_by_label("Votre question ou vos mots-clés").fill("contrat")
+    page.get_by_role("main").get_by_role("button", name="Rechercher").click()
+    page.wait_for_url(re.compile(r"/recherche\?q=contrat$"))
+    expect(page.get_by_role("status")).to_contain_text("pour « contrat »")
+    page.get_by_role("link", name="Page suivante").click()
+    page.wait_for_url(re.compile(r"/recherche\?q=contrat&page=2$"))
+    expect(page.locator("main ol > li").first).to_be_visible()
+
+    # An agreement's texts are accordions (dsfr_accordion_group): open without the script.
+    page.goto(url_of("kali:KALICONT000005635085"))
+    contents = page.locator("main .fr-collapse")
+    assert contents.count() >= 1
+    for i in range(contents.count()):
+        expect(contents.nth(i)).to_be_visible()
+    expect(contents.first.get_by_role("link").first).to_be_visible()
+
+
 def test_case_accordion_opens(new_page):
     page = new_page()
     page.goto(url_of(CASES_FICHE))
@@ -115,6 +136,13 @@ def test_search_page(new_page, request, settings):
     expect(first.locator("h2 a")).to_have_attribute("href", re.compile(r"^/"))
     # Snippets come from the database passages the index points at, matches marked.
     expect(page.locator("main ol .fr-card__desc mark").first).to_be_visible()
+
+    # django-dsfr's pagination: plain links that keep the query.
+    pagination = page.get_by_role("navigation", name="Pagination")
+    pagination.get_by_role("link", name="2", exact=True).click()
+    page.wait_for_url(re.compile(r"/recherche\?q=licenciement&type=&page=2$"))
+    expect(pagination.locator("[aria-current=page]")).to_have_text("2")
+    expect(results.first.locator("h2 a")).to_have_attribute("href", re.compile(r"^/"))
 
     # A query naming an article goes straight to it.
     search_box = page.get_by_label("Votre question ou vos mots-clés")

@@ -53,7 +53,8 @@ def test_agreement_pages(client, corpus, django_assert_max_num_queries):
     assert "IDCC 2216" in html and "Texte de base" in html
     article_url = url_of("kali:KALIARTI000046477340")
     assert f'href="{article_url}"' in html
-    article = page(client, article_url)
+    with django_assert_max_num_queries(4):
+        article = page(client, article_url)
     assert "Sommaire de la convention" in article
     assert "https://www.legifrance.gouv.fr/conv_coll/article/" in article
 
@@ -86,6 +87,10 @@ def test_contribution_page_with_and_without_agreement(client, corpus):
     assert "Ce que prévoit la convention collective 0029" in html
     html = page(client, url + "?idcc=9999")
     assert "pas de réponse propre à la convention 9999" in html
+    # the agreement choice is a DsfrBaseForm: a malformed IDCC is a French 400 on the field
+    html = page(client, url + "?idcc=abc", status=400)
+    assert "Un numéro IDCC s’écrit avec 4 chiffres" in html and 'aria-invalid="true"' in html
+    assert "Ce que prévoit le Code du travail" in html
 
 
 def test_document_key_redirects_to_its_page(client, corpus):

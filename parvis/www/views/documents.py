@@ -2,10 +2,13 @@
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
 from parvis.corpus.enums import Kind
 from parvis.corpus.links import document_url
 from parvis.corpus.models import Document
+from parvis.www import components
+from parvis.www.forms import AgreementAnswerForm
 
 CODE_NAMES = {
     Kind.CODE_DU_TRAVAIL: "Code du travail",
@@ -37,12 +40,14 @@ def _with_links(references: list[dict]) -> list[dict]:
     ]
 
 
-def _crumbs(*pairs):
-    """DSFR breadcrumb data; the home link is added by the template tag itself."""
+def _page(document: Document, title: str, *crumbs, **extra) -> dict:
+    """The context every document page shares: title, breadcrumb, official source."""
     return {
-        "links": [{"url": url, "title": title} for title, url in pairs[:-1] if url],
-        "current": pairs[-1][0],
-        "root_dir": "/",
+        "document": document,
+        "title": title,
+        "breadcrumb_data": components.breadcrumb(*crumbs),
+        "source": components.official_source(document),
+        **extra,
     }
 
 
@@ -51,29 +56,32 @@ def code_article(request, kind, slug):
     siblings = Document.objects.articles_of_code(kind).only("slug", "number", "kind", "idcc")
     previous = siblings.filter(position__lt=article.position).order_by("-position").first()
     following = siblings.filter(position__gt=article.position).first()
+    nota = article.data.get("nota_html", "")
     return render(
         request,
         "www/article.html",
-        {
-            "document": article,
-            "code_name": CODE_NAMES[kind],
-            "previous": previous,
-            "next": following,
-            "title": f"{article.title} — {CODE_NAMES[kind]}",
-            "breadcrumb_data": _crumbs((CODE_NAMES[kind], ""), (article.title, "")),
-        },
+        _page(
+            article,
+            f"{article.title} — {CODE_NAMES[kind]}",
+            (CODE_NAMES[kind], ""),
+            (article.title, ""),
+            code_name=CODE_NAMES[kind],
+            nota_html=nota if components.has_text(nota) else "",  # often only <p></p>
+            previous=previous,
+            next=following,
+        ),
     )
 
 
 def agreement_list(request):
-    agreements = Document.objects.agreements().only("idcc", "slug", "title", "data")
+    agreements = Document.objects.agreements().only("idcc", "slug", "title", "data", "kind")
     return render(
         request,
         "www/agreement_list.html",
         {
-            "agreements": agreements,
+            "table": components.agreements_table(list(agreements)),
             "title": "Conventions collectives",
-            "breadcrumb_data": _crumbs(("Conventions collectives", "")),
+            "breadcrumb_data": components.breadcrumb(("Conventions collectives", "")),
         },
     )
 
@@ -84,36 +92,44 @@ def agreement(request, idcc, slug=None):
         return redirect(document.get_absolute_url(), permanent=True)
     texts = document.data.get("texts", [])
     articles = {
-        key: {"title": title, "url": document_url(Kind.ARTICLE_CONVENTION, slug, article_idcc)}
-        for key, title, slug, article_idcc in Document.objects.filter(
+        key: {
+            "title": components.agreement_article_heading(title, breadcrumb),
+            "url": document_url(Kind.ARTICLE_CONVENTION, slug, article_idcc),
+        }
+        for key, title, breadcrumb, slug, article_idcc in Document.objects.filter(
             key__in={k for text in texts for k in text["articles"]}
-        ).values_list("key", "title", "slug", "idcc")
+        ).values_list("key", "title", "breadcrumb", "slug", "idcc")
     }
     texts = [
         {**text, "items": [articles[k] for k in text["articles"] if k in articles]}
         for text in texts
     ]
     groups = [
-        (label, [t for t in texts if t["group"] == group])
+        (
+            label,
+            [
+                components.text_accordion(text, f"texte-{group}-{number}")
+                for number, text in enumerate((t for t in texts if t["group"] == group), 1)
+            ],
+        )
         for group, label in (
             ("base", "Texte de base"),
             ("attached", "Textes attachés"),
             ("salary", "Textes salaires"),
         )
     ]
+    short_title = document.data.get("short_title") or document.title
     return render(
         request,
         "www/agreement.html",
-        {
-            "document": document,
-            "groups": [(label, items) for label, items in groups if items],
-            "article_count": len(articles),
-            "title": document.data.get("short_title") or document.title,
-            "breadcrumb_data": _crumbs(
-                ("Conventions collectives", "/convention-collective/"),
-                (document.data.get("short_title") or document.title, ""),
-            ),
-        },
+        _page(
+            document,
+            short_title,
+            ("Conventions collectives", reverse("www:agreements")),
+            (short_title, ""),
+            groups=[(label, accordions) for label, accordions in groups if accordions],
+            article_count=len(articles),
+        ),
     )
 
 
@@ -121,26 +137,26 @@ def agreement_article(request, idcc, slug):
     article = _document(Kind.ARTICLE_CONVENTION, idcc=idcc, slug=slug)
     parent = Document.objects.filter(key=article.parent_key).first()
     siblings = Document.objects.filter(parent_key=article.parent_key).only(
-        "slug", "title", "kind", "idcc"
+        "slug", "number", "kind", "idcc"
     )
     previous = siblings.filter(position__lt=article.position).order_by("-position").first()
     following = siblings.filter(position__gt=article.position).order_by("position").first()
-    short_title = parent.data.get("short_title") if parent else idcc
+    short_title = (parent.data.get("short_title") or parent.title) if parent else f"IDCC {idcc}"
+    heading = components.agreement_article_heading(article.title, article.breadcrumb, idcc)
     return render(
         request,
         "www/agreement_article.html",
-        {
-            "document": article,
-            "agreement": parent,
-            "previous": previous,
-            "next": following,
-            "title": f"{article.title} — {short_title}",
-            "breadcrumb_data": _crumbs(
-                ("Conventions collectives", "/convention-collective/"),
-                (short_title, parent.get_absolute_url() if parent else ""),
-                (article.title, ""),
-            ),
-        },
+        _page(
+            article,
+            heading,
+            ("Conventions collectives", reverse("www:agreements")),
+            (short_title, parent.get_absolute_url() if parent else ""),
+            (components.agreement_article_heading(article.title, article.breadcrumb), ""),
+            heading=heading,
+            agreement=parent,
+            previous=previous,
+            next=following,
+        ),
     )
 
 
@@ -150,45 +166,42 @@ def fiche(request, kind, slug):
     return render(
         request,
         f"www/{kind}.html",
-        {
-            "document": document,
-            "references": _with_links(document.data.get("references", [])),
-            "title": document.title,
-            "breadcrumb_data": _crumbs((document.title, "")),
-        },
+        _page(
+            document,
+            document.title,
+            (document.title, ""),
+            references=_with_links(document.data.get("references", [])),
+            summary=components.summary(document.data.get("sections", [])),
+        ),
     )
 
 
 def contribution(request, slug):
     document = _document(Kind.CONTRIBUTION, slug=slug)
     answers = document.data.get("answers", [])
-    idcc = request.GET.get("idcc", "")
-    selected = next((a for a in answers if a["idcc"] == idcc), None) if idcc else None
     agreements = dict(
         Document.objects.agreements()
         .filter(idcc__in=[a["idcc"] for a in answers])
         .values_list("idcc", "data__short_title")
     )
+    answers = [{**a, "agreement": agreements.get(a["idcc"]) or ""} for a in answers]
+    form = AgreementAnswerForm(request.GET if "idcc" in request.GET else None, answers=answers)
+    idcc = form.cleaned_data["idcc"] if form.is_valid() else ""
+    selected = next((a for a in answers if a["idcc"] == idcc), None) if idcc else None
     fiches = linked_documents(document.data.get("fiches", []))
-    return render(
-        request,
-        "www/contribution.html",
-        {
-            "document": document,
-            "references": _with_links(document.data.get("references", [])),
-            "answers": [{**a, "agreement": agreements.get(a["idcc"], "")} for a in answers],
-            "selected": selected
-            and {
-                **selected,
-                "agreement": agreements.get(selected["idcc"], ""),
-                "references": _with_links(selected.get("references", [])),
-            },
-            "idcc": idcc,
-            "fiches": list(fiches.values()),
-            "title": document.title,
-            "breadcrumb_data": _crumbs(("Questions-réponses", ""), (document.title, "")),
-        },
+    context = _page(
+        document,
+        document.title,
+        ("Questions-réponses", ""),
+        (document.title, ""),
+        form=form,
+        references=_with_links(document.data.get("references", [])),
+        selected=selected
+        and {**selected, "references": _with_links(selected.get("references", []))},
+        idcc=idcc,
+        fiches=list(fiches.values()),
     )
+    return render(request, "www/contribution.html", context, status=400 if form.errors else 200)
 
 
 def by_key(request, key):

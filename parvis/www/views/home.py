@@ -2,6 +2,8 @@ from django.shortcuts import render
 
 from parvis.corpus.enums import Kind
 from parvis.corpus.models import Document
+from parvis.www.components import home_tiles
+from parvis.www.forms import SearchForm
 
 
 def home(request):
@@ -15,4 +17,8 @@ def home(request):
             Kind.CONTRIBUTION,
         )
     )
-    return render(request, "www/home.html", {"counts": counts, "title": "Accueil"})
+    return render(
+        request,
+        "www/home.html",
+        {"form": SearchForm(), "tiles": home_tiles(counts), "title": "Accueil"},
+    )

@@ -2,69 +2,44 @@
 
 from django.shortcuts import redirect, render
 
-from parvis.corpus.enums import Kind
 from parvis.search.service import QueryError, get_engine
+from parvis.www.components import breadcrumb, result_card
+from parvis.www.forms import MAX_PAGES, SearchForm
+from parvis.www.pagination import RankedResults, results_page
 
-PAGE_SIZE = 10
-MAX_PAGES = 20
-TYPE_FILTERS = [
-    ("", "Tous les contenus"),
-    (Kind.FICHE_SERVICE_PUBLIC, "Fiches service-public.fr"),
-    (Kind.FICHE_MINISTERE_TRAVAIL, "Fiches du ministère du Travail"),
-    (Kind.CONTRIBUTION, "Questions-réponses"),
-    (Kind.CODE_DU_TRAVAIL, "Code du travail"),
-    (Kind.CODE_SECURITE_SOCIALE, "Code de la sécurité sociale"),
-    (Kind.CONVENTION_COLLECTIVE, "Conventions collectives"),
-    (Kind.ARTICLE_CONVENTION, "Articles de conventions collectives"),
-]
-KIND_LABELS = dict(Kind.choices)
-
-
-def _page_number(raw: str) -> int:
-    try:
-        return max(1, min(int(raw), MAX_PAGES))
-    except (TypeError, ValueError):
-        return 1
+TEMPLATE = "www/search.html"
 
 
 def search(request):
-    raw_query = request.GET.get("q", "")
-    kind = request.GET.get("type", "")
-    kind = kind if kind in KIND_LABELS else ""
-    page_number = _page_number(request.GET.get("page", "1"))
-    context = {
-        "title": "Rechercher",
-        "type_filters": TYPE_FILTERS,
-        "kind": kind,
-        "breadcrumb_data": {"links": [], "current": "Rechercher", "root_dir": "/"},
-        "error": "",
-        "response": None,
-        "pages": [],
-        "page_number": page_number,
-    }
-    if not raw_query.strip() and "q" not in request.GET:
-        return render(request, "www/search.html", context)
+    context = {"title": "Rechercher", "breadcrumb_data": breadcrumb(("Rechercher", ""))}
+    if "q" not in request.GET:  # nothing asked yet: the form, with the type a link chose
+        form = SearchForm(initial={"type": request.GET.get("type", "")})
+        return render(request, TEMPLATE, {**context, "form": form})
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        return render(request, TEMPLATE, {**context, "form": form}, status=400)
     engine = get_engine()
     if engine is None:
-        context["error"] = "La recherche n’est pas encore disponible : l’index est en construction."
-        return render(request, "www/search.html", context, status=503)
+        return render(request, TEMPLATE, {**context, "form": form, "unavailable": True}, status=503)
+    query, kind, number = (form.cleaned_data[name] for name in ("q", "type", "page"))
+    results = RankedResults(engine, query, kind or None, MAX_PAGES)
     try:
-        response = engine.search(raw_query, kind or None, PAGE_SIZE, (page_number - 1) * PAGE_SIZE)
+        response = results.fetch_page(number)
     except QueryError as error:
-        context["error"] = str(error)
-        return render(request, "www/search.html", context, status=400)
-    if response.direct is not None and page_number == 1 and not kind:
+        form.add_error("q", str(error))
+        return render(request, TEMPLATE, {**context, "form": form}, status=400)
+    if response.direct is not None and number == 1 and not kind:
         return redirect(response.direct.url)
-    page_count = min(MAX_PAGES, (response.total + PAGE_SIZE - 1) // PAGE_SIZE)
-    context.update(
+    page = results_page(results, number)  # the last page when past it: searched again
+    return render(
+        request,
+        TEMPLATE,
         {
-            "title": f"Recherche : {response.query}",
-            "response": response,
-            "results": [
-                {"result": r, "label": KIND_LABELS.get(r.type, r.type)} for r in response.results
-            ],
-            "pages": range(1, page_count + 1),
-            "page_count": page_count,
-        }
+            **context,
+            "form": form,
+            "title": f"Recherche : {results.response.query}",
+            "response": results.response,
+            "page_obj": page,
+            "cards": [result_card(result) for result in page],
+        },
     )
-    return render(request, "www/search.html", context)

@@ -1,0 +1,175 @@
+"""The data django-dsfr's template tags take (cards, tiles, tables, accordions,
+callouts, breadcrumbs), built from our documents and search results.
+
+Some tags mark their text as safe (`dsfr_table` cells, `dsfr_accordion` content,
+`dsfr_callout` text when given safe HTML), so every piece of markup here is built
+with `format_html`, which escapes what it inserts.
+"""
+
+import html
+import re
+from datetime import date
+
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join, strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+
+from parvis.corpus.enums import Kind, Source
+
+KIND_LABELS = dict(Kind.choices)
+SOURCE_NAMES = {
+    Source.LEGI: "Légifrance",
+    Source.KALI: "Légifrance",
+    Source.VDD: "service-public.fr",
+    Source.TRAVAIL: "travail-emploi.gouv.fr",
+    Source.CONTRIBUTION: "code.travail.gouv.fr",
+}
+PICTOGRAMS = "dsfr/dist/artwork/pictograms/"
+
+
+def breadcrumb(*pairs: tuple[str, str]) -> dict:
+    """`dsfr_breadcrumb` data from (title, url) pairs, the current page last; the tag
+    adds the home link itself."""
+    return {
+        "links": [{"url": url, "title": title} for title, url in pairs[:-1] if url],
+        "current": pairs[-1][0],
+        "root_dir": "/",
+    }
+
+
+def official_source(document) -> dict:
+    """`dsfr_callout` data: the date of the last change and the link to the official text."""
+    name = SOURCE_NAMES[document.source]
+    link = format_html(
+        '<a href="{}" target="_blank" rel="noopener" title="{} - nouvelle fenêtre">{}</a>',
+        document.official_url,
+        name,
+        name,
+    )
+    text = format_html("Source officielle : {}", link)
+    # A date to come is Légifrance's "no end" placeholder (2999-01-01), not a change.
+    if document.modified and document.modified <= date.today():
+        modified = date_format(document.modified, "j F Y")
+        text = format_html("Dernière modification : {}.<br>{}", modified, text)
+    return {"text": text, "extra_classes": "fr-mt-4w parvis-source"}
+
+
+def has_text(fragment: str | None) -> bool:
+    """Whether an HTML fragment shows any text (`<p></p><p><br></p>` does not)."""
+    return bool(html.unescape(strip_tags(fragment or "")).strip())
+
+
+def agreement_article_heading(title: str, breadcrumb: list[str], idcc: str = "") -> str:
+    """An agreement article named within its agreement: most are titled "Article" or
+    "Article 2", which says nothing alone. The innermost section of its path (after
+    the agreement's and the text's names; two sections when the title has no number,
+    as "Article — Titre III : Contrat de travail › Préambule") tells what it is about:
+    "Article 2 — Période d'essai — IDCC 1516" (the IDCC left out within the agreement's
+    own page)."""
+    sections = breadcrumb[2:] or breadcrumb[1:2]  # its sections, else its text's name
+    sections = [s.strip().rstrip(".") for s in sections[-1 if re.search(r"\d", title) else -2 :]]
+    parts = [title]
+    if sections and sections[-1].casefold() != title.strip(" .").casefold():
+        parts.append(" › ".join(sections))
+    if idcc:
+        parts.append(f"IDCC {idcc}")
+    return " — ".join(parts)
+
+
+def home_tiles(counts: dict) -> list[dict]:
+    """`dsfr_tile` data for the home page: what Parvis holds."""
+    return [
+        {
+            "title": "Code du travail",
+            "url": reverse("www:code_du_travail", kwargs={"slug": "l1221-1"}),
+            "description": f"{counts[Kind.CODE_DU_TRAVAIL]} articles en vigueur",
+            "svg_path": static(PICTOGRAMS + "institutions/justice.svg"),
+            "heading_tag": "h3",
+        },
+        {
+            "title": "Conventions collectives",
+            "url": reverse("www:agreements"),
+            "description": f"{counts[Kind.CONVENTION_COLLECTIVE]} conventions",
+            "svg_path": static(PICTOGRAMS + "document/contract.svg"),
+            "heading_tag": "h3",
+        },
+        {
+            "title": "Fiches pratiques",
+            "url": reverse("www:search") + f"?type={Kind.FICHE_SERVICE_PUBLIC}",
+            "description": (
+                f"{counts[Kind.FICHE_SERVICE_PUBLIC]} fiches service-public.fr, "
+                f"{counts[Kind.FICHE_MINISTERE_TRAVAIL]} fiches du ministère, "
+                f"{counts[Kind.CONTRIBUTION]} questions-réponses"
+            ),
+            "svg_path": static(PICTOGRAMS + "document/document-search.svg"),
+            "heading_tag": "h3",
+        },
+    ]
+
+
+def result_card(result) -> dict:
+    """`dsfr_card` data for one search result: type badge, section path, snippet."""
+    top_detail = {
+        "badges": [
+            {
+                "label": KIND_LABELS.get(result.type, result.type),
+                "extra_classes": "fr-badge--sm fr-badge--info",
+            }
+        ]
+    }
+    if result.breadcrumb:
+        top_detail["detail"] = {"text": Truncator(result.breadcrumb).chars(140)}
+    # The engine escapes the snippet's text and adds only <mark> around matches.
+    snippet = mark_safe(result.snippet)
+    return {
+        "title": result.title,
+        "link": result.url,
+        "heading_tag": "h2",
+        "description": snippet,
+        "top_detail": top_detail,
+        "extra_classes": "fr-card--sm",
+        # The tag cuts titles at 100 and descriptions at 200 characters by default,
+        # which would cut the snippet's <mark> tags: both are shown whole.
+        "title_max_length": len(result.title),
+        "description_max_length": len(snippet),
+    }
+
+
+def agreements_table(agreements) -> dict:
+    """`dsfr_table` data: one row per agreement, its IDCC and a link to its page."""
+    return {
+        "caption": f"Conventions collectives ({len(agreements)})",
+        "header": ["IDCC", "Convention"],
+        "content": [
+            [
+                agreement.idcc,
+                format_html(
+                    '<a href="{}">{}</a>',
+                    agreement.get_absolute_url(),
+                    agreement.data.get("short_title") or agreement.title,
+                ),
+            ]
+            for agreement in agreements
+        ],
+    }
+
+
+def text_accordion(text: dict, anchor: str) -> dict:
+    """`dsfr_accordion` data for one text of an agreement: the links to its articles."""
+    links = format_html_join(
+        "", '<li><a href="{}">{}</a></li>', ((item["url"], item["title"]) for item in text["items"])
+    )
+    return {
+        "id": anchor,
+        "title": f"{text['title']} ({len(text['items'])})",
+        "content": format_html("<ul>{}</ul>", links),
+        "heading_tag": "h3",
+    }
+
+
+def summary(sections: list[dict]) -> list[dict]:
+    """`dsfr_summary` items: a link to each section's anchor."""
+    return [{"link": f"#{section['anchor']}", "label": section["title"]} for section in sections]

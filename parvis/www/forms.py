@@ -1,0 +1,94 @@
+"""The site's forms, on django-dsfr's DsfrBaseForm (DSFR classes, labels, hints and
+errors come from it). Messages are in French."""
+
+from django import forms
+from django.core.validators import RegexValidator
+from dsfr.forms import DsfrBaseForm
+
+from parvis.corpus.enums import Kind
+from parvis.search.service import MAX_QUERY_LENGTH, QueryError, clean_query
+
+MAX_PAGES = 20
+TYPE_CHOICES = [
+    ("", "Tous les contenus"),
+    (Kind.FICHE_SERVICE_PUBLIC, "Fiches service-public.fr"),
+    (Kind.FICHE_MINISTERE_TRAVAIL, "Fiches du ministère du Travail"),
+    (Kind.CONTRIBUTION, "Questions-réponses"),
+    (Kind.CODE_DU_TRAVAIL, "Code du travail"),
+    (Kind.CODE_SECURITE_SOCIALE, "Code de la sécurité sociale"),
+    (Kind.CONVENTION_COLLECTIVE, "Conventions collectives"),
+    (Kind.ARTICLE_CONVENTION, "Articles de conventions collectives"),
+]
+
+
+class LinkChoiceField(forms.ChoiceField):
+    """A choice that links carry (pagination, suggestions, the home page's tiles): an
+    unknown value, from an edited or outdated link, means no choice rather than an
+    error, as the search page always did."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value if self.valid_value(value) else ""
+
+
+class PageField(forms.IntegerField):
+    """A page number that links carry: missing or not a number means the first page;
+    it is kept between 1 and MAX_PAGES."""
+
+    widget = forms.HiddenInput
+
+    def to_python(self, value):
+        try:
+            return min(max(int(value), 1), MAX_PAGES)
+        except (TypeError, ValueError):
+            return 1
+
+
+class SearchForm(DsfrBaseForm):
+    # Not `required` in HTML: an empty search reaches the server, which answers in
+    # French (a browser's own message is in the browser's language).
+    q = forms.CharField(
+        label="Votre question ou vos mots-clés",
+        required=False,
+        template_name="www/forms/search_bar.html",
+        widget=forms.SearchInput(
+            attrs={
+                "maxlength": MAX_QUERY_LENGTH,
+                "placeholder": "Ex. : durée de la période d’essai",
+            }
+        ),
+    )
+    type = LinkChoiceField(label="Type de contenu", choices=TYPE_CHOICES, required=False)
+    page = PageField(required=False)
+
+    def clean_q(self) -> str:
+        """1 to 500 characters once runs of white space are made one: the search
+        engine's own rule and message."""
+        try:
+            return clean_query(self.cleaned_data["q"])
+        except QueryError as error:
+            raise forms.ValidationError(str(error), code="invalid") from None
+
+
+class AgreementAnswerForm(DsfrBaseForm):
+    """On a Q&A page, the agreement whose answer to show (empty: the general answer)."""
+
+    idcc = forms.CharField(
+        label="Votre convention collective",
+        help_text=(
+            "La réponse peut dépendre de votre convention collective "
+            "(numéro IDCC sur la fiche de paie)."
+        ),
+        required=False,
+        validators=[
+            RegexValidator(r"^\d{4}$", "Un numéro IDCC s’écrit avec 4 chiffres, par exemple 1516.")
+        ],
+        widget=forms.Select,
+    )
+
+    def __init__(self, *args, answers: list[dict], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["idcc"].widget.choices = [("", "Réponse générale (Code du travail)")] + [
+            (a["idcc"], f"{a['idcc']} — {a['agreement'] or 'Convention collective'}")
+            for a in answers
+        ]
