@@ -112,7 +112,11 @@ def push(out: list, style: str, text: str) -> None:
     text = clean_inline(text)
     if not text:
         return
-    if out and isinstance(out[-1], Text) and out[-1].type == style:
-        out[-1].text = clean_inline(out[-1].text + text)
+    last = out[-1] if out else None
+    if isinstance(last, Text) and last.type == style:
+        # Both are collapsed already: only their junction may hold two spaces.
+        if last.text.endswith(" ") and text.startswith(" "):
+            text = text[1:]
+        last.text += text
     else:
         out.append(Text(type=style, text=text))
