@@ -76,18 +76,19 @@ def cited_resources(fiche: Fiche) -> dict[str, CitedResource]:
         return {}
     rows = Document.objects.filter(
         kind=Kind.FICHE_SERVICE_PUBLIC, key__in=[fiche_key(i) for i in ids]
-    ).values_list("key", "title", "data__type", "data__description", "data__resource")
-    return {
-        key.split(":", 1)[1]: CitedResource(
-            id=key.split(":", 1)[1],
-            title=title,
-            category=category or "",
-            description=description or "",
-            resource=Resource.model_validate(resource),
-        )
-        for key, title, category, description, resource in rows
-        if resource is not None
-    }
+    ).values_list("title", "data")
+    found = {}
+    for title, data in rows:
+        cited = Fiche.load(data)
+        if cited.resource is not None:
+            found[cited.id] = CitedResource(
+                id=cited.id,
+                title=title,
+                category=cited.type,
+                description=cited.description,
+                resource=cited.resource,
+            )
+    return found
 
 
 def resource_links(fiche: Fiche) -> set[str]:
