@@ -92,7 +92,7 @@ def cited_resources(fiche: Fiche) -> dict[str, CitedResource]:
 
 
 def resource_links(fiche: Fiche) -> set[str]:
-    """Ids of the R items linked from the fiche's text (not listed as services)."""
+    """Ids of the R items the fiche's text (body and contacts) links to."""
     return {
         part.fiche
         for blocks in fiche.bodies()
