@@ -6,6 +6,7 @@ from pathlib import Path
 
 from parvis.corpus.citations import ArticleResolver
 from parvis.corpus.enums import Kind, Source
+from parvis.corpus.fiche.blocks import Reference
 from parvis.corpus.ingest import SyncResult, sync_source
 from parvis.corpus.loaders import LOADERS
 from parvis.corpus.loaders.base import LoadContext
@@ -68,14 +69,14 @@ def citation_resolution() -> dict:
         "data__references", flat=True
     )
     for references in rows.iterator(chunk_size=500):
-        for ref in references or []:
-            if ref.get("code") != Kind.CODE_DU_TRAVAIL or not ref.get("numbers"):
+        for ref in map(Reference.model_validate, references or []):
+            if ref.code != Kind.CODE_DU_TRAVAIL or not ref.numbers:
                 continue
             total += 1
-            linked += bool(ref.get("keys"))
-            complete += not ref.get("unresolved")
-            if not ref.get("keys") and len(unresolved_examples) < 20:
-                unresolved_examples.append(ref.get("title", ""))
+            linked += bool(ref.keys)
+            complete += not ref.unresolved
+            if not ref.keys and len(unresolved_examples) < 20:
+                unresolved_examples.append(ref.title)
     return {
         "references": total,
         "resolved": linked,

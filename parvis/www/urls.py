@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 
 from parvis.corpus.enums import Kind
-from parvis.www.views import documents, home, search
+from parvis.www.views import documents, home, search, service_public
 
 app_name = "www"
 SLUG = r"(?P<slug>[a-z0-9][a-z0-9.-]{0,200})"
@@ -32,12 +32,7 @@ urlpatterns = [
         documents.agreement,
         name="agreement",
     ),
-    re_path(
-        rf"^fiche-service-public/{SLUG}$",
-        documents.fiche,
-        {"kind": Kind.FICHE_SERVICE_PUBLIC},
-        name="fiche_service_public",
-    ),
+    re_path(rf"^fiche-service-public/{SLUG}$", service_public.fiche, name="fiche_service_public"),
     re_path(
         rf"^fiche-ministere-travail/{SLUG}$",
         documents.fiche,
