@@ -41,15 +41,12 @@ test: setup
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 	$(PY) -m pytest
 
-## The service-public.fr fiche templates are left out of the format check while another branch rewrites them.
-DJLINT_FORMAT_EXCLUDE := parvis/www/templates/www/fiche,parvis/www/templates/www/fiche_service_public.html
-
 quality: setup
 	$(VENV)/bin/ruff check parvis tests bench
 	$(VENV)/bin/ruff format --check parvis tests bench
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/djlint parvis --lint
-	$(VENV)/bin/djlint parvis --check --extend-exclude "$(DJLINT_FORMAT_EXCLUDE)"
+	$(VENV)/bin/djlint parvis --check
 	$(PY) -m parvis makemigrations --check --dry-run
 
 clean:

@@ -40,7 +40,7 @@ def _with_links(references: list[dict]) -> list[dict]:
     ]
 
 
-def _page(document: Document, title: str, *crumbs, **extra) -> dict:
+def document_page(document: Document, title: str, *crumbs, **extra) -> dict:
     """The context every document page shares: title, breadcrumb, official source."""
     return {
         "document": document,
@@ -60,7 +60,7 @@ def code_article(request, kind, slug):
     return render(
         request,
         "www/article.html",
-        _page(
+        document_page(
             article,
             f"{article.title} — {CODE_NAMES[kind]}",
             (CODE_NAMES[kind], ""),
@@ -122,7 +122,7 @@ def agreement(request, idcc, slug=None):
     return render(
         request,
         "www/agreement.html",
-        _page(
+        document_page(
             document,
             short_title,
             ("Conventions collectives", reverse("www:agreements")),
@@ -146,7 +146,7 @@ def agreement_article(request, idcc, slug):
     return render(
         request,
         "www/agreement_article.html",
-        _page(
+        document_page(
             article,
             heading,
             ("Conventions collectives", reverse("www:agreements")),
@@ -166,7 +166,7 @@ def fiche(request, kind, slug):
     return render(
         request,
         f"www/{kind}.html",
-        _page(
+        document_page(
             document,
             document.title,
             (document.title, ""),
@@ -189,7 +189,7 @@ def contribution(request, slug):
     idcc = form.cleaned_data["idcc"] if form.is_valid() else ""
     selected = next((a for a in answers if a["idcc"] == idcc), None) if idcc else None
     fiches = linked_documents(document.data.get("fiches", []))
-    context = _page(
+    context = document_page(
         document,
         document.title,
         ("Questions-réponses", ""),

@@ -9,7 +9,7 @@ from parvis.corpus.enums import Kind
 from parvis.corpus.fiche.blocks import Fiche, Reference
 from parvis.corpus.models import Document
 from parvis.www.fiche_page import FichePage
-from parvis.www.views.documents import linked_documents
+from parvis.www.views.documents import document_page, linked_documents
 
 
 def references_with_links(references: list[Reference]) -> list[dict]:
@@ -27,11 +27,11 @@ def fiche(request, slug):
     return render(
         request,
         "www/fiche_service_public.html",
-        {
-            "document": document,
-            "page": page,
-            "references": references_with_links(page.fiche.references),
-            "title": document.title,
-            "breadcrumb_data": {"links": [], "current": document.title, "root_dir": "/"},
-        },
+        document_page(
+            document,
+            document.title,
+            (document.title, ""),
+            page=page,
+            references=references_with_links(page.fiche.references),
+        ),
     )
