@@ -22,12 +22,13 @@ def packages_copy(fixture_packages, tmp_path):
 
 def test_fixture_corpus_is_ingested_with_passages(corpus):
     counts = corpus_counts()
-    assert counts["Code du travail"] == 29
+    assert counts["Code du travail"] == 35
     assert counts["Convention collective"] == 3
-    assert counts["Fiche du ministère du Travail"] == 3
-    assert counts["Question-réponse"] == 3
+    assert counts["Fiche du ministère du Travail"] == 5
+    assert counts["Question-réponse"] == 6
     assert counts["Conventions avec articles"] == 2
-    assert Passage.objects.filter(document__kind=Kind.CODE_DU_TRAVAIL).count() == 29
+    code_passages = Passage.objects.filter(document__kind=Kind.CODE_DU_TRAVAIL)
+    assert code_passages.values("document").distinct().count() == 35  # long annexes have more
     article = Document.objects.get(key="legi:LEGIARTI000006901112")
     passage = article.passages.get()
     assert passage.breadcrumb.endswith("Article L1234-1")
@@ -77,7 +78,7 @@ def test_malformed_file_fails_its_source_only(packages_copy):
     assert not failed.ok
     assert "fiches-travail.json" in failed.error and "invalid JSON" in failed.error
     assert all(r.ok for source, r in results.items() if source != "travail")
-    assert Document.objects.filter(kind=Kind.FICHE_MINISTERE_TRAVAIL).count() == 3  # untouched
+    assert Document.objects.filter(kind=Kind.FICHE_MINISTERE_TRAVAIL).count() == 5  # untouched
     run = IngestionRun.objects.filter(source="travail").latest("started_at")
     assert not run.ok and "fiches-travail.json" in run.error
 
