@@ -22,13 +22,13 @@ def packages_copy(fixture_packages, tmp_path):
 
 def test_fixture_corpus_is_ingested_with_passages(corpus):
     counts = corpus_counts()
-    assert counts["Code du travail"] == 35
+    assert counts["Code du travail"] == 40
     assert counts["Convention collective"] == 3
     assert counts["Fiche du ministère du Travail"] == 5
     assert counts["Question-réponse"] == 6
     assert counts["Conventions avec articles"] == 2
     code_passages = Passage.objects.filter(document__kind=Kind.CODE_DU_TRAVAIL)
-    assert code_passages.values("document").distinct().count() == 35  # long annexes have more
+    assert code_passages.values("document").distinct().count() == 40  # long annexes have more
     article = Document.objects.get(key="legi:LEGIARTI000006901112")
     passage = article.passages.get()
     assert passage.breadcrumb.endswith("Article L1234-1")
