@@ -134,3 +134,12 @@ def test_contributions_keep_generic_and_agreement_answers(legi_context):
     assert {p.idcc for p in first.passages[1:]} <= set(idccs)
     assert all(p.idcc for p in first.passages[1:])
     assert "<Content" not in first.html and "<HDN>" not in first.html
+
+
+def test_tooltips_are_plain_text():
+    from parvis.corpus.text import sanitize_html
+
+    html = sanitize_html(
+        '<a href="https://example.org" title="4&lt;sup&gt;e&lt;/sup&gt; Plan">4e</a>'
+    )
+    assert 'title="4e Plan"' in html

@@ -15,13 +15,8 @@ from parvis.search.routing import article_number
 
 pytestmark = pytest.mark.django_db
 
-MONTHS = {
-    name: number
-    for number, name in enumerate(
-        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split(),
-        start=1,
-    )
-}
+MONTH_NAMES = "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
+MONTHS = {name: number for number, name in enumerate(MONTH_NAMES.split(), start=1)}
 SHOWN_DATE = re.compile(r"Dernière modification : (\d{1,2}) (\w+) (\d{4})")
 # our page links in a page's content: to documents, by page URL or by key
 DOCUMENT_LINK = re.compile(
@@ -47,7 +42,7 @@ def qa_pages():
 def test_no_qa_page_shows_markup_as_text(client, corpus):
     pages = list(qa_pages())
     assert len(pages) > 20
-    for document, url in pages:
+    for _document, url in pages:
         html = get(client, url)
         assert not LEAKED_MARKUP.search(html), (url, LEAKED_MARKUP.search(html).group(0))
     html = get(
