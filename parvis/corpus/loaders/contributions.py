@@ -25,7 +25,8 @@ CDTN_CONTRIBUTION_URL = "https://code.travail.gouv.fr/contribution/"
 
 # The answers' Markdown holds a few components of the ministry's site, as tags:
 # <Tab title="…">…</Tab> (one case of the answer: a contract type…), <HDN>…</HDN>
-# (what applies when no agreement says otherwise), <Content href="…"></Content>
+# (how agreements and the code combine: "hiérarchie des normes", kept as text),
+# <Content href="…"></Content>
 # (a service-public.fr fiche shown in place) and a lone <br>. Raw HTML is off,
 # so each is turned into Markdown or HTML of ours before rendering.
 _TAB = re.compile(r'<Tab\s+title="([^"]*)"\s*>(.*?)</Tab>', re.S | re.I)
