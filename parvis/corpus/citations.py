@@ -18,6 +18,9 @@ _NUMBER = r"(?<![A-Za-z0-9])([LRDA])\s?\.?\s?(\d{1,4}(?:\s?-\s?\d+)*)(?![\d-])"
 NUMBER_RE = re.compile(_NUMBER)
 RANGE_RE = re.compile(_NUMBER + r"\s*(?:à|a|au)\s*" + _NUMBER.replace("(?<![A-Za-z0-9])", ""))
 LEGIARTI_RE = re.compile(r"LEGIARTI\d{12}")
+# Légifrance links to one article: old (`affichCodeArticle.do?idArticle=`) and new
+# (`/codes/article_lc/`, `/codes/id/`) forms.
+_LINKED_ARTICLE = re.compile(r"(?:idArticle=|/article_lc/|/codes/id/)(LEGIARTI\d{12})")
 MAX_RANGE = 200
 
 
@@ -32,6 +35,12 @@ def _sort_key(number: str) -> tuple | None:
         return None
     parts = [int(p) for p in match.group(2).split("-")]
     return ("L" if match.group(1) == "L" else "R", parts[0], *parts[1:])
+
+
+def linked_article_id(href: str) -> str | None:
+    """The LEGIARTI id a Légifrance link points to, if it points to one article."""
+    match = _LINKED_ARTICLE.search(href or "")
+    return match.group(1) if match else None
 
 
 def code_of(text: str) -> str | None:
@@ -81,6 +90,11 @@ class ArticleResolver:
         for kind, number, key, data in rows.iterator(chunk_size=5000):
             resolver.add(kind, number, key, data.get("legi_ids", ()))
         return resolver
+
+    def key_for_link(self, href: str) -> str | None:
+        """The key of the article a Légifrance link points to, if we hold it (any version)."""
+        legi_id = linked_article_id(href)
+        return self.by_legi_id.get(legi_id) if legi_id else None
 
     def number_for_key(self, key: str) -> str:
         return self.numbers.get(key, key)

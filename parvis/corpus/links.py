@@ -4,7 +4,10 @@ Loaders use these to rewrite internal links; pages and the API use them to
 link results. The URL patterns in parvis/www/urls.py mirror PREFIXES.
 """
 
+import re
+
 from parvis.corpus.enums import Kind
+from parvis.corpus.text import slugify
 
 PREFIXES = {
     Kind.CODE_DU_TRAVAIL: "code-du-travail",
@@ -22,9 +25,20 @@ def document_url(kind: str, slug: str, idcc: str = "") -> str:
     return f"/{PREFIXES[kind]}/{slug}"
 
 
+# What the article URL patterns accept (parvis/www/urls.py mirrors it).
+SLUG_PATTERN = r"[a-z0-9][a-z0-9.-]{0,200}"
+_SLUG = re.compile(SLUG_PATTERN)
+
+
 def article_slug(number: str) -> str:
-    """`L1234-5` -> `l1234-5` (the article page slug)."""
-    return number.strip().lower().replace(" ", "")
+    """The article page slug: `L1234-5` -> `l1234-5`.
+
+    Légifrance's star (`R*3231-1`, a decree taken in Conseil des ministres) is
+    dropped: citations and searches write `R3231-1`. A number that is a name
+    (`Annexe I à l'article R4312-1`) is slugified (`annexe-i-a-l-article-r4312-1`).
+    """
+    slug = number.replace("*", "").replace(" ", "").strip().lower()
+    return slug if _SLUG.fullmatch(slug) else slugify(number.replace("*", ""), 200)
 
 
 def key_href(key: str) -> str:

@@ -17,6 +17,10 @@ def agreement_slugs() -> dict[str, str]:
     return dict(Document.objects.agreements().values_list("idcc", "slug"))
 
 
+def fiche_titles() -> dict[str, str]:
+    return dict(Document.objects.filter(kind=Kind.FICHE_SERVICE_PUBLIC).values_list("key", "title"))
+
+
 def ingest_all(packages_dir: Path, sources=None, progress: bool = True) -> list[SyncResult]:
     """Load the chosen sources (all by default); a failing source doesn't stop the others."""
     context = LoadContext(packages_dir=Path(packages_dir))
@@ -24,12 +28,13 @@ def ingest_all(packages_dir: Path, sources=None, progress: bool = True) -> list[
     for loader in LOADERS:
         if sources and loader.source not in sources:
             continue
-        if loader.source not in (Source.LEGI, Source.KALI):
-            # Resolve citations against what is stored, whether or not it changed now.
-            if not len(context.articles):
-                context.articles = ArticleResolver.from_database()
-            if not context.agreements:
-                context.agreements = agreement_slugs()
+        # Resolve citations and links against what is stored, whether or not it changed now.
+        if loader.source != Source.LEGI and not len(context.articles):
+            context.articles = ArticleResolver.from_database()
+        if loader.source not in (Source.LEGI, Source.KALI) and not context.agreements:
+            context.agreements = agreement_slugs()
+        if loader.source in (Source.TRAVAIL, Source.CONTRIBUTION) and not context.fiches:
+            context.fiches = fiche_titles()  # service-public fiches load before these
         results.append(sync_source(loader, context, progress=progress))
     return results
 

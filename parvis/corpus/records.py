@@ -73,6 +73,13 @@ class DocumentRecord:
         return hashlib.sha256(payload.encode()).hexdigest()
 
 
+def modification_date(value: date | None) -> date | None:
+    """A source's date as a "last modification" date, or None when it cannot be one:
+    a date after today is an end-of-validity sentinel (Légifrance writes 2999-01-01)
+    or a change not yet in force, never the date of the text shown."""
+    return value if value is not None and value <= date.today() else None
+
+
 def read_json(path):
     """Load a source JSON file, turning any failure into a SourceError."""
     try:

@@ -75,6 +75,8 @@ def sanitize_html(markup: str, rewrite_link=None) -> str:
     def attribute_filter(tag, attr, value):
         if tag == "a" and attr == "href" and rewrite_link is not None:
             return rewrite_link(value)
+        if attr == "title":  # a tooltip is plain text ("4<sup>e</sup> Plan" -> "4e Plan")
+            return _TAG.sub("", value)
         return value
 
     return nh3.clean(

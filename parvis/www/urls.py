@@ -1,10 +1,11 @@
 from django.urls import path, re_path
 
 from parvis.corpus.enums import Kind
+from parvis.corpus.links import SLUG_PATTERN
 from parvis.www.views import documents, home, search, service_public
 
 app_name = "www"
-SLUG = r"(?P<slug>[a-z0-9][a-z0-9.-]{0,200})"
+SLUG = rf"(?P<slug>{SLUG_PATTERN})"
 
 urlpatterns = [
     path("", home.home, name="home"),

@@ -1,5 +1,7 @@
 """Loaders on small real extracts of the packages (no database)."""
 
+import re
+
 import pytest
 
 from parvis.corpus.citations import ArticleResolver
@@ -44,10 +46,15 @@ def test_legi_keeps_articles_in_force_with_section_path(legi_context):
     assert positions == sorted(positions)
 
 
-def test_legi_rewrites_internal_links_to_our_pages(legi_context):
+def test_legi_stores_links_to_articles_we_hold_by_key(legi_context):
     _, records = legi_context
-    linking = [r for r in records if "/code-du-travail/" in r.html]
+    keys = {r.key for r in records}
+    linking = [r for r in records if 'href="/document/legi:' in r.html]
     assert linking, "some extracted articles cite others of the extract"
+    assert all(
+        key in keys for r in linking for key in re.findall(r'href="/document/([^"#]+)', r.html)
+    )
+    assert all("/code-du-travail/" not in r.html for r in records)
     assert all("affichCodeArticle.do" not in r.html for r in records)
     assert all("<script" not in r.html for r in records)
 
@@ -96,11 +103,20 @@ def test_kali_loads_agreements_and_articles_in_force(fixture_packages):
 def test_travail_fiches_keep_sections_and_resolve_references(legi_context, fixture_packages):
     context, _ = legi_context
     records, _ = load(TravailLoader(), context)
-    assert len(records) == 3
+    assert len(records) == 5
     fiche = max(records, key=lambda r: len(r.data["sections"]))
     assert fiche.key.startswith("travail:article")
     assert len(fiche.data["sections"]) > 2
-    assert [p.anchor for p in fiche.passages][1:] == [s["anchor"] for s in fiche.data["sections"]]
+    # one passage per section in order (a section holding only a video has none),
+    # then the video transcripts, each named after its section
+    anchors = [s["anchor"] for s in fiche.data["sections"]]
+    own = [p.anchor for p in fiche.passages[1:] if "-transcription-" not in p.anchor]
+    transcripts = [p.anchor for p in fiche.passages if "-transcription-" in p.anchor]
+    assert own == [a for a in anchors if a in own] and len(own) >= len(anchors) - 1
+    assert fiche.passages[-len(transcripts) :] == [
+        p for p in fiche.passages if p.anchor in transcripts
+    ]
+    assert {t.split("-transcription-")[0] for t in transcripts} <= set(anchors)
     assert fiche.official_url.startswith("https://travail-emploi.gouv.fr/")
     assert fiche.modified is not None
 
@@ -108,7 +124,7 @@ def test_travail_fiches_keep_sections_and_resolve_references(legi_context, fixtu
 def test_contributions_keep_generic_and_agreement_answers(legi_context):
     context, _ = legi_context
     records, _ = load(ContributionsLoader(), context)
-    assert len(records) == 3
+    assert len(records) == 6
     first = records[0]
     assert first.key == "contribution:4a6f1103-e955-45ff-a327-1bfa08f86fff"
     idccs = [a["idcc"] for a in first.data["answers"]]
@@ -118,3 +134,12 @@ def test_contributions_keep_generic_and_agreement_answers(legi_context):
     assert {p.idcc for p in first.passages[1:]} <= set(idccs)
     assert all(p.idcc for p in first.passages[1:])
     assert "<Content" not in first.html and "<HDN>" not in first.html
+
+
+def test_tooltips_are_plain_text():
+    from parvis.corpus.text import sanitize_html
+
+    html = sanitize_html(
+        '<a href="https://example.org" title="4&lt;sup&gt;e&lt;/sup&gt; Plan">4e</a>'
+    )
+    assert 'title="4e Plan"' in html

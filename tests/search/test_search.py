@@ -30,7 +30,9 @@ def test_answers_are_shared_between_processes_through_the_cache(search_engine, m
 
 
 def test_relevant_document_first(search_engine):
-    response = search_engine.search("indemnité de licenciement préavis")
+    # two pages: the fixture corpus also holds the Q&A on the notice period of a
+    # resignation, a relevant answer that ranks with the licenciement articles
+    response = search_engine.search("indemnité de licenciement préavis", limit=20)
     assert response.total > 0
     assert response.results[0].type in {
         "code_du_travail",

@@ -6,11 +6,13 @@ touches the database or the search indexes. `advance(n)` moves its progress bar.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from parvis.corpus.citations import ArticleResolver
+from parvis.corpus.links import key_href
 from parvis.corpus.records import DocumentRecord, expect, read_json
 
 
@@ -19,6 +21,22 @@ class LoadContext:
     packages_dir: Path
     articles: ArticleResolver = field(default_factory=ArticleResolver)
     agreements: dict[str, str] = field(default_factory=dict)  # idcc -> agreement slug
+    fiches: dict[str, str] = field(default_factory=dict)  # service-public fiche key -> title
+
+
+_SP_FICHE = re.compile(
+    r"service-public\.(?:gouv\.)?fr/(?:particuliers|professionnels|associations)/vosdroits/([FNR]\d+)"
+)
+
+
+def held_document_link(context: LoadContext, href: str) -> str:
+    """A link to a code article or a service-public fiche we hold becomes its key
+    link (`/document/<key>`); any other link is kept."""
+    if key := context.articles.key_for_link(href):
+        return key_href(key)
+    if (match := _SP_FICHE.search(href)) and f"vdd:{match.group(1)}" in context.fiches:
+        return key_href(f"vdd:{match.group(1)}")
+    return href
 
 
 class Loader:
@@ -55,7 +73,8 @@ class JsonListLoader(Loader):
     def total(self, context: LoadContext) -> int:
         return 1
 
-    def records(self, context, advance):
+    def items(self, context: LoadContext, advance) -> list[tuple[int, dict]]:
+        """The file's items with their position, each checked for the required keys."""
         path = self.path(context, "data", self.file_name)
         items = self.read(path)
         expect(isinstance(items, list), path, f"expected a list of {self.item_name}")
@@ -66,6 +85,10 @@ class JsonListLoader(Loader):
                 path,
                 f"{self.item_name} #{position} lacks one of {', '.join(self.required)}",
             )
+        return list(enumerate(items))
+
+    def records(self, context, advance):
+        for position, item in self.items(context, advance):
             yield self.record(item, position, context)
 
     def record(self, item: dict, position: int, context: LoadContext) -> DocumentRecord:

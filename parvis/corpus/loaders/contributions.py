@@ -3,12 +3,14 @@ collective agreement (IDCC), with their references."""
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 
 from markdown_it import MarkdownIt
 
 from parvis.corpus.enums import Kind, Source
-from parvis.corpus.loaders.base import JsonListLoader, LoadContext
+from parvis.corpus.links import key_href
+from parvis.corpus.loaders.base import JsonListLoader, LoadContext, held_document_link
 from parvis.corpus.records import (
     DocumentRecord,
     PassageRecord,
@@ -18,18 +20,95 @@ from parvis.corpus.records import (
 from parvis.corpus.text import html_to_text, sanitize_html, slugify, squash
 
 _markdown = MarkdownIt("commonmark", {"html": False}).enable("table")
-_CONTENT = re.compile(r'<Content href="([^"]+)">\s*</Content>', re.I)
-_CUSTOM_TAG = re.compile(r"</?(HDN|Content)[^>]*>", re.I)
+SP_FICHE_URL = "https://www.service-public.fr/particuliers/vosdroits/{}"
+CDTN_CONTRIBUTION_URL = "https://code.travail.gouv.fr/contribution/"
+
+# The answers' Markdown holds a few components of the ministry's site, as tags:
+# <Tab title="…">…</Tab> (one case of the answer: a contract type…), <HDN>…</HDN>
+# (how agreements and the code combine: "hiérarchie des normes", kept as text),
+# <Content href="…"></Content>
+# (a service-public.fr fiche shown in place) and a lone <br>. Raw HTML is off,
+# so each is turned into Markdown or HTML of ours before rendering.
+_TAB = re.compile(r'<Tab\s+title="([^"]*)"\s*>(.*?)</Tab>', re.S | re.I)
+_CONTENT = re.compile(r'<Content\s+href="([^"]+)"\s*(?:/>|>\s*</Content>)', re.I)
+_HDN = re.compile(r"</?HDN\s*>", re.I)
+_LONE_BR = re.compile(r"^[ \t]*<br\s*/?>[ \t]*$", re.M | re.I)
+_HEADING = re.compile(r"^(#{1,6})\s", re.M)
 _SP_FICHE = re.compile(r"service-public\.fr/\w+/vosdroits/([FNR]\d+)")
+_CDTN_CONTRIBUTION = re.compile(
+    r"^https://code\.travail\.gouv\.fr/contribution/([\w-]+)/?(?:[?#].*)?$"
+)
+_PLACEHOLDER = re.compile(r"<p>PARVISFICHE(\d+)</p>")
+
+# @socialgouv/cdtn-slugify (the ministry site's slugs), ported
+_CDTN_FROM = "àáäâãåăæąçćčđďèéěėëêęğǵḧìíïîįłḿǹńňñòóöôøṕŕřßşśšșťțùúüûǘůűūųẃẍÿýźžż·/_:;()"
+_CDTN_TO = "aaaaaaaaacccddeeeeeeegghiiiiilmnnnnoooooprrsssssttuuuuuuuuuwxyyzzz-------"
 
 
-def render_markdown(markdown: str) -> tuple[str, list[str]]:
-    """Markdown answer to safe HTML; also returns service-public fiches it embeds."""
-    embedded = [m.group(1) for m in _CONTENT.finditer(markdown or "")]
-    markdown = _CONTENT.sub("", markdown or "")
-    markdown = _CUSTOM_TAG.sub("", markdown)
-    fiches = [m.group(1) for url in embedded if (m := _SP_FICHE.search(url))]
-    return sanitize_html(_markdown.render(markdown)), fiches
+def cdtn_slug(title: str) -> str:
+    """The ministry site's slug of a title (its answers link to each other by it)."""
+    slug = re.sub(r"\s+", "-", title.lower())
+    slug = slug.translate(str.maketrans(_CDTN_FROM, _CDTN_TO))
+    slug = slug.replace(".", "-").replace("&", "-et-").replace("œ", "oe")
+    slug = re.sub(r"[^\w-]+", "", slug, flags=re.ASCII)
+    return re.sub(r"-{2,}", "-", slug).strip("-")
+
+
+class AnswerRenderer:
+    """Renders the answers' Markdown to safe HTML; links to documents we hold
+    (code articles, service-public fiches, other answers) become key links."""
+
+    def __init__(self, context: LoadContext, answer_keys: dict[str, str]):
+        self.context = context
+        self.answer_keys = answer_keys  # ministry site slug -> contribution key
+
+    def render(self, markdown: str) -> tuple[str, list[str]]:
+        """The answer's HTML and the service-public fiches it shows in place (ids)."""
+        markdown = _LONE_BR.sub("", _HDN.sub("", markdown or ""))
+        fiches: list[str] = []
+
+        def embed(match) -> str:
+            fiche = _SP_FICHE.search(match.group(1))
+            if not fiche:
+                return ""
+            fiches.append(fiche.group(1))
+            return f"\n\nPARVISFICHE{len(fiches) - 1}\n\n"
+
+        markdown = _CONTENT.sub(embed, markdown)
+        parts, position = [], 0
+        for tab in _TAB.finditer(markdown):
+            before = markdown[position : tab.start()]
+            parts.append(self._html(before))
+            levels = [len(h) for h in _HEADING.findall(markdown[: tab.start()])]
+            level = min(max(levels, default=2) + 1, 6)
+            title = html_lib.escape(squash(tab.group(1)))
+            parts.append(
+                f"<section><h{level}>{title}</h{level}>{self._html(tab.group(2))}</section>"
+            )
+            position = tab.end()
+        parts.append(self._html(markdown[position:]))
+        html = _PLACEHOLDER.sub(lambda m: self._fiche_link(fiches[int(m.group(1))]), "".join(parts))
+        return html, list(dict.fromkeys(fiches))
+
+    def _html(self, markdown: str) -> str:
+        return sanitize_html(_markdown.render(markdown), self.rewrite) if markdown.strip() else ""
+
+    def rewrite(self, href: str) -> str:
+        if match := _CDTN_CONTRIBUTION.match(href):
+            key = self.answer_keys.get(match.group(1))
+            return key_href(key) if key else href
+        return held_document_link(self.context, href)
+
+    def _fiche_link(self, fiche_id: str) -> str:
+        key = f"vdd:{fiche_id}"
+        if key in self.context.fiches:
+            href, label = key_href(key), self.context.fiches[key]
+        else:
+            href, label = SP_FICHE_URL.format(fiche_id), f"fiche {fiche_id}"
+        return (
+            f'<p>Voir la fiche service-public.fr : <a href="{html_lib.escape(href)}">'
+            f"{html_lib.escape(label)}</a></p>"
+        )
 
 
 def _references(raw: list, context: LoadContext) -> list[dict]:
@@ -58,7 +137,17 @@ class ContributionsLoader(JsonListLoader):
     item_name = "contributions"
     required = ("id", "title", "answers")
 
-    def record(self, item, position, context):
+    def records(self, context, advance):
+        items = self.items(context, advance)
+        answer_keys = {
+            cdtn_slug(squash(item["title"])): f"contribution:{item['id']}" for _, item in items
+        }
+        renderer = AnswerRenderer(context, answer_keys)
+        for position, item in items:
+            yield self.record(item, position, context, renderer)
+
+    def record(self, item, position, context, renderer=None):
+        renderer = renderer or AnswerRenderer(context, {})
         expect(
             isinstance(item["answers"], dict),
             self.path(context, "data", self.file_name),
@@ -66,13 +155,13 @@ class ContributionsLoader(JsonListLoader):
         )
         title = squash(item["title"])
         generic = item["answers"].get("generic") or {}
-        generic_html, fiches = render_markdown(generic.get("markdown", ""))
+        generic_html, fiches = renderer.render(generic.get("markdown", ""))
         generic_text = squash(generic.get("text", "")) or html_to_text(generic_html)
         passages = [PassageRecord("reponse", title, generic_text or title)]
         answers = []
         for answer in item["answers"].get("conventions") or []:
             idcc = str(answer.get("idcc", "")).zfill(4)
-            html, _ = render_markdown(answer.get("markdown", ""))
+            html, _ = renderer.render(answer.get("markdown", ""))
             text = html_to_text(html)
             answers.append(
                 {
@@ -103,7 +192,7 @@ class ContributionsLoader(JsonListLoader):
                 "answers": answers,
             },
             position=position,
-            official_url="https://code.travail.gouv.fr/contribution/" + slugify(title, 100),
+            official_url=CDTN_CONTRIBUTION_URL + cdtn_slug(title),
             passages=passages,
             relations=relations_from_references(references, key),
         )

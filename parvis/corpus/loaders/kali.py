@@ -3,16 +3,24 @@ of its base text, attached texts and salary texts, with their section path."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from parvis.corpus.enums import Kind, Source
+from parvis.corpus.links import key_href
 from parvis.corpus.loaders.base import LoadContext, Loader
-from parvis.corpus.records import DocumentRecord, PassageRecord, expect
+from parvis.corpus.records import DocumentRecord, PassageRecord, expect, modification_date
 from parvis.corpus.text import html_to_text, sanitize_html, slugify, squash
 
 IN_FORCE = {"VIGUEUR", "VIGUEUR_ETEN", "VIGUEUR_NON_ETEN"}
 LEGIFRANCE = "https://www.legifrance.gouv.fr"
 TEXT_GROUPS = {"Textes Attachés": "attached", "Textes Salaires": "salary"}
+# Links of an article's lstLienModification that change its own content. Their
+# orientation says who acts: "cible" when another text creates or modifies this
+# article, "source" when this article (an amendment's) modifies another one.
+# Extension orders (ETEND) are not changes of the text, and carry 2999-01-01.
+CONTENT_CHANGES = {"CREE", "CREATION", "MODIFIE", "MODIFICATION"}
+_KALI_ARTICLE_LINK = re.compile(r"idArticle=(KALIARTI\d{12})")
 
 
 def _parse_date(value) -> date | None:
@@ -20,6 +28,17 @@ def _parse_date(value) -> date | None:
         return date.fromisoformat(str(value)[:10])
     except ValueError:
         return None
+
+
+def last_change(links: list) -> date | None:
+    """When another text last created or modified the article's content; None when
+    none did (the article is as its text first wrote it) or no date is usable."""
+    dates = (
+        modification_date(_parse_date(link.get("dateDebutCible")))
+        for link in links or []
+        if link.get("linkOrientation") == "cible" and link.get("linkType") in CONTENT_CHANGES
+    )
+    return max(filter(None, dates), default=None)
 
 
 def format_idcc(num) -> str:
@@ -63,21 +82,23 @@ class KaliLoader(Loader):
         files = self.files(context)
         expect(bool(files), self.path(context, "data"), "no KALICONT*.json agreement file")
         seen_articles: set[str] = set()
+        links = _Links(context)
         for path in files:
             tree = self.read(path)
             expect(isinstance(tree, dict) and "data" in tree, path, "no agreement data")
             info = tree["data"]
             expect(bool(info.get("id")), path, "no agreement id")
             if info.get("num") not in (None, ""):  # a few national accords have no IDCC
-                yield from self._agreement(path, tree, seen_articles)
+                yield from self._agreement(tree, seen_articles, links)
             advance(1)
 
-    def _agreement(self, path, tree, seen_articles):
+    def _agreement(self, tree, seen_articles, links):
         info = tree["data"]
         idcc = format_idcc(info["num"])
         agreement_key = f"kali:{info['id']}"
         short_title = squash(info.get("shortTitle") or info.get("title", ""))
         slug = f"{idcc}-{slugify(short_title, 80)}"
+        links.add_agreement(tree)
         texts, article_records = [], []
         for group, text_node in _texts(tree):
             text_data = text_node.get("data") or {}
@@ -94,6 +115,7 @@ class KaliLoader(Loader):
                 seen_articles.add(cid)
                 article_records.append(
                     self._article(
+                        links,
                         key,
                         art,
                         crumbs,
@@ -110,7 +132,7 @@ class KaliLoader(Loader):
                         "group": group,
                         "title": text_title,
                         "cid": text_data.get("cid", ""),
-                        "modified": text_data.get("modifDate", ""),
+                        "modified": _text_date(text_data.get("modifDate")),
                         "articles": text_keys,
                     }
                 )
@@ -128,16 +150,12 @@ class KaliLoader(Loader):
         )
         yield from article_records
 
-    def _article(self, key, art, crumbs, short_title, idcc, agreement_key, position, group):
+    def _article(self, links, key, art, crumbs, short_title, idcc, agreement_key, position, group):
         number = squash(str(art.get("num") or ""))
-        html = sanitize_html(art.get("content", ""), _absolute_legifrance)
+        html = sanitize_html(art.get("content", ""), links.rewrite)
         text = html_to_text(html)
         title = f"Article {number}" if number else squash(art.get("surtitre") or "") or "Article"
-        modified = None
-        for link in art.get("lstLienModification") or []:
-            modified = max(
-                filter(None, [modified, _parse_date(link.get("dateDebutCible"))]), default=None
-            )
+        modified = last_change(art.get("lstLienModification"))
         return DocumentRecord(
             key=key,
             kind=Kind.ARTICLE_CONVENTION,
@@ -157,5 +175,31 @@ class KaliLoader(Loader):
         )
 
 
-def _absolute_legifrance(href: str) -> str:
-    return LEGIFRANCE + href if href.startswith("/") else href
+class _Links:
+    """Rewrites an article's links: to a code article or an agreement article we
+    hold, a key link; anything else on Légifrance, absolute."""
+
+    def __init__(self, context: LoadContext):
+        self.articles = context.articles
+        self.agreement_articles: dict[str, str] = {}  # KALIARTI id or cid in force -> key
+
+    def add_agreement(self, tree: dict) -> None:
+        """Articles of an agreement in force; links from later ones resolve to them too."""
+        for _crumbs, art in _articles(tree):
+            if art.get("etat") in IN_FORCE and art.get("cid"):
+                for kali_id in (art["cid"], art.get("id") or art["cid"]):
+                    self.agreement_articles.setdefault(kali_id, f"kali:{art['cid']}")
+
+    def rewrite(self, href: str) -> str:
+        key = self.articles.key_for_link(href)
+        if key is None and (match := _KALI_ARTICLE_LINK.search(href)):
+            key = self.agreement_articles.get(match.group(1))
+        if key:
+            return key_href(key)
+        return LEGIFRANCE + href if href.startswith("/") else href
+
+
+def _text_date(value) -> str:
+    """A text's modification date as ISO, empty when it is a sentinel or in the future."""
+    parsed = modification_date(_parse_date(value))
+    return parsed.isoformat() if parsed else ""

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, datetime
 
+from parvis.corpus.citations import linked_article_id
 from parvis.corpus.enums import CODE_TEXT_IDS, Source
-from parvis.corpus.links import article_slug, document_url
+from parvis.corpus.links import article_slug, key_href
 from parvis.corpus.loaders.base import LoadContext, Loader
-from parvis.corpus.records import DocumentRecord, PassageRecord, expect
+from parvis.corpus.records import DocumentRecord, PassageRecord, expect, modification_date
 from parvis.corpus.text import sanitize_html, squash
 
 CODES = CODE_TEXT_IDS
 IN_FORCE = {"VIGUEUR"}
 LEGIFRANCE = "https://www.legifrance.gouv.fr"
-_LINKED_ARTICLE = re.compile(r"idArticle=(LEGIARTI\d+)")
 
 
 def legifrance_article_url(legi_id: str) -> str:
@@ -25,6 +24,25 @@ def _date(millis) -> object:
     if not isinstance(millis, int) or millis <= 0 or millis > 32_000_000_000_000:
         return None
     return datetime.fromtimestamp(millis / 1000, tz=UTC).date()
+
+
+def version_ids(art: dict) -> list[str]:
+    """Every Légifrance id of an article: its cid, its current id and its past versions'
+    (fiches and answers link to whichever version was current when they were written)."""
+    ids = {art["cid"], art["id"]}
+    ids.update(v["id"] for v in art.get("articleVersions") or [] if v.get("id"))
+    return sorted(ids)
+
+
+def unique_slug(slug: str, taken: set[str]) -> str:
+    """`slug`, or `slug-2`, `slug-3`... when another article of the code has it
+    (two annexes both numbered "Annexe")."""
+    candidate, rank = slug, 1
+    while candidate in taken:
+        rank += 1
+        candidate = f"{slug}-{rank}"
+    taken.add(candidate)
+    return candidate
 
 
 def iter_articles(node, path=()):
@@ -58,27 +76,29 @@ class LegiLoader(Loader):
             ]
             codes.append((kind, articles))
             advance(1)
-        urls = {}  # any LEGIARTI id or cid -> our page
-        for kind, articles in codes:
+        keys = {}  # any LEGIARTI id of an article in force (cid, versions) -> its key
+        for _kind, articles in codes:
             for _crumbs, art in articles:
-                url = document_url(kind, article_slug(art["num"]))
-                urls[art["cid"]] = urls[art["id"]] = url
+                for legi_id in version_ids(art):
+                    keys[legi_id] = f"legi:{art['cid']}"
 
         def rewrite(href: str) -> str:
-            if match := _LINKED_ARTICLE.search(href):
-                return urls.get(match.group(1)) or legifrance_article_url(match.group(1))
+            if legi_id := linked_article_id(href):
+                key = keys.get(legi_id)
+                return key_href(key) if key else legifrance_article_url(legi_id)
             return LEGIFRANCE + href if href.startswith("/") else href
 
+        seen_keys = set()
         for kind, articles in codes:
             seen_slugs = set()
             for position, (crumbs, art) in enumerate(articles):
-                number = squash(art["num"])
-                slug = article_slug(number)
-                if slug in seen_slugs:  # a number cited twice in force: keep the first
+                if art["cid"] in seen_keys:  # an article listed twice: keep the first
                     continue
-                seen_slugs.add(slug)
+                seen_keys.add(art["cid"])
+                number = squash(art["num"])
+                slug = unique_slug(article_slug(number), seen_slugs)
                 text = squash(art.get("texte", ""))
-                title = f"Article {number}"
+                title = number if number.lower().startswith("annexe") else f"Article {number}"
                 yield DocumentRecord(
                     key=f"legi:{art['cid']}",
                     kind=kind,
@@ -89,11 +109,11 @@ class LegiLoader(Loader):
                     html=sanitize_html(art.get("texteHtml", ""), rewrite),
                     breadcrumb=list(crumbs),
                     data={
-                        "legi_ids": sorted({art["cid"], art["id"]}),
+                        "legi_ids": version_ids(art),
                         "nota_html": sanitize_html(art.get("notaHtml") or "", rewrite),
                     },
                     official_url=legifrance_article_url(art["id"]),
                     position=position,
-                    modified=_date(art.get("dateDebut")),
+                    modified=modification_date(_date(art.get("dateDebut"))),
                     passages=[PassageRecord("", title, text)],
                 )
