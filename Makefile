@@ -6,7 +6,7 @@ PORT ?= 8000
 WORKERS ?= $(shell nproc)
 THREADS ?= 4
 
-.PHONY: run serve setup data test quality bench clean
+.PHONY: run serve setup data test quality bench bench-relevance clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,10 @@ quality: setup
 	$(VENV)/bin/djlint parvis --lint
 	$(VENV)/bin/djlint parvis --check
 	$(PY) -m parvis makemigrations --check --dry-run
+
+## Replay the relevance evaluation of BENCHMARKS.md on the full index; fails when off bench/expected/
+bench-relevance: setup
+	$(PY) bench/relevance.py
 
 clean:
 	rm -rf $(VENV) node_modules var

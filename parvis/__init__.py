@@ -1,6 +1,8 @@
-"""Parvis: open-source platform for French digital public services."""
+"""Parvis: open-source platform for French digital public services.
 
-from .celery import app as celery_app
+The Celery app (`parvis.celery`) is not imported here: no task exists yet, so
+neither the site nor the commands load Celery. A worker names it
+(`celery -A parvis.celery worker`); a module that defines tasks imports it.
+"""
 
-__all__ = ["celery_app"]
 __version__ = "0.1.0"

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import Stemmer
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 
 ELISION = re.compile(
     r"\b(?:l|m|t|qu|n|s|j|d|c|jusqu|quoiqu|lorsqu|puisqu|presqu|quelqu)['’`]", re.IGNORECASE
@@ -74,16 +75,32 @@ def analyze_to_string(text: str) -> str:
     return " ".join(analyze(text))
 
 
+class MissingDataPackage(ImproperlyConfigured):
+    """A file of the data packages is missing: search cannot work without it."""
+
+
 def _package_file(*parts: str) -> Path:
     return Path(settings.DATA_PACKAGES_DIR, "cdtn-elasticsearch", "src", "dataset", *parts)
 
 
+def _read_package_json(*parts: str):
+    """A JSON file of @socialgouv/cdtn-elasticsearch; missing, it is an error
+    (searching without stop words and synonyms would silently rank worse)."""
+    path = _package_file(*parts)
+    try:
+        text = path.read_text()
+    except FileNotFoundError:
+        raise MissingDataPackage(
+            f"Fichier de données introuvable : {path} (paquet @socialgouv/cdtn-elasticsearch). "
+            "Installez les paquets de données avec `npm ci --ignore-scripts` "
+            "(ou indiquez leur dossier dans PARVIS_DATA_PACKAGES)."
+        ) from None
+    return json.loads(text)
+
+
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
-    try:
-        raw = json.loads(_package_file("stop_words", "stop_words.json").read_text())
-    except OSError:
-        raw = []
+    raw = _read_package_json("stop_words", "stop_words.json")
     folded = {w for entry in raw for w in words(entry)}
     # Words that carry meaning in labour law must stay searchable.
     return frozenset(folded - {"plus", "moins", "cas", "fin", "etat", "sans", "avant", "apres"})
@@ -93,19 +110,13 @@ def stop_words() -> frozenset[str]:
 def synonym_groups() -> tuple[tuple[str, ...], ...]:
     """Groups of equivalent expressions, each as analysed term strings."""
     groups: list[tuple[str, ...]] = []
-    try:
-        lines = json.loads(_package_file("synonyms", "cdtn_synonyms.json").read_text())
-    except OSError:
-        lines = []
+    lines = _read_package_json("synonyms", "cdtn_synonyms.json")
     for line in lines:
         members = [m.strip() for part in line.split(",") for m in part.split("/")]
         analysed = tuple(dict.fromkeys(s for s in (analyze_to_string(m) for m in members) if s))
         if len(analysed) > 1:
             groups.append(analysed)
-    try:
-        thesaurus = json.loads(_package_file("synonyms", "TESS.json").read_text())
-    except OSError:
-        thesaurus = []
+    thesaurus = _read_package_json("synonyms", "TESS.json")
     for entry in thesaurus:
         equivalent = (entry.get("equivalent") or "").strip()
         if not equivalent:

@@ -1,9 +1,15 @@
-"""Property-based run over the OpenAPI schema: no input makes the API answer 500."""
+"""Property-based run over the OpenAPI schema: no input makes the API answer 500,
+and every answer has a status, a content type and a body that the schema documents."""
 
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
-from schemathesis.checks import not_a_server_error
+from schemathesis.checks import (
+    content_type_conformance,
+    not_a_server_error,
+    response_schema_conformance,
+    status_code_conformance,
+)
 
 
 @pytest.fixture
@@ -33,4 +39,11 @@ schema = schemathesis.pytest.from_fixture("api_schema")
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 def test_no_server_error(case):
-    case.call_and_validate(checks=[not_a_server_error])
+    case.call_and_validate(
+        checks=[
+            not_a_server_error,
+            status_code_conformance,
+            content_type_conformance,
+            response_schema_conformance,
+        ]
+    )

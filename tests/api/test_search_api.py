@@ -46,6 +46,17 @@ def test_script_query_is_escaped(client, search_engine):
     assert snippets and not any("<script" in s for s in snippets)
 
 
+@pytest.mark.parametrize("query", ['"préavis', "préavis AND OR NOT -", "[préavis]*", "préavis\\"])
+def test_query_syntax_is_searched_as_plain_words(client, search_engine, query):
+    plain = client.get("/api/v1/search", {"q": "préavis"}).json()
+    response = client.get("/api/v1/search", {"q": query})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["query"] == query and body["total"] > 0
+    assert body["results"][0]["key"] == plain["results"][0]["key"]
+    assert "<mark>préavis" in body["results"][0]["snippet"]
+
+
 def test_schema_documents_search(client):
     schema = client.get("/api/v1/openapi.json").json()
     parameters = {p["name"]: p for p in schema["paths"]["/api/v1/search"]["get"]["parameters"]}

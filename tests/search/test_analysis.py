@@ -2,7 +2,8 @@
 
 import pytest
 
-from parvis.search.analysis import analyze, expand_synonyms, fold
+from parvis.search import analysis
+from parvis.search.analysis import MissingDataPackage, analyze, expand_synonyms, fold
 
 
 @pytest.mark.parametrize(
@@ -41,6 +42,43 @@ def test_acronyms_expand_to_their_meaning(query, expected):
     assert expected <= set(expand_synonyms(analyze(query)))
 
 
-def test_hostile_strings_analyse_without_error():
-    for text in ['"([: OR AND -', "<script>alert(1)</script>", "'; DROP TABLE x; --", "\x00\u202e"]:
-        assert isinstance(analyze(text), list)
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ('"([: OR AND -', ["or", "and"]),  # query syntax is plain text here
+        ("<script>alert(1)</script>", ["script", "alert", "1", "script"]),
+        ("'; DROP TABLE x; --", ["drop", "tabl"]),  # "x": a one-letter stop word
+        ("\x00\u202e", []),
+        ("🙂 *", []),
+    ],
+)
+def test_hostile_strings_are_plain_words(text, terms):
+    assert analyze(text) == terms
+
+
+@pytest.fixture
+def fresh_analysis():
+    """The package files are read once per process: read them again, before and after."""
+    cached = (analysis.stop_words, analysis.synonym_groups, analysis._synonym_index)
+    for function in cached:
+        function.cache_clear()
+    yield
+    for function in cached:
+        function.cache_clear()
+
+
+@pytest.mark.parametrize("reader", [analysis.stop_words, analysis.synonym_groups])
+def test_missing_data_package_is_an_error(settings, tmp_path, fresh_analysis, reader):
+    settings.DATA_PACKAGES_DIR = tmp_path / "node_modules" / "@socialgouv"
+    with pytest.raises(MissingDataPackage) as error:
+        reader()
+    message = str(error.value)
+    assert str(tmp_path / "node_modules" / "@socialgouv" / "cdtn-elasticsearch") in message
+    assert "npm ci --ignore-scripts" in message
+    with pytest.raises(MissingDataPackage):
+        analyze("licenciement")  # never an analysis without stop words
+
+
+def test_installed_data_package_gives_stop_words_and_synonyms(fresh_analysis):
+    assert {"le", "de", "des"} <= analysis.stop_words()
+    assert len(analysis.synonym_groups()) > 1000  # 1,545 in 2.77.13

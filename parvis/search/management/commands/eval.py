@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from parvis.search.evaluation import format_table, load_queries, score, write_trec
+from parvis.search.evaluation import format_table, load_queries, score, search_run, write_trec
 from parvis.search.management import open_engine
 
 
@@ -27,12 +27,7 @@ class Command(BaseCommand):
             queries = load_queries(options["queries"])
         except (OSError, ValueError) as error:
             raise CommandError(str(error)) from None
-        run = {}
-        for query in queries:
-            ranked, _, _ = engine.rank(query.text, use_ranker=not options["no_ranker"])
-            run[query.qid] = [
-                (engine.catalog.documents[c.doc].key, s) for c, s in ranked[: options["depth"]]
-            ]
+        run = search_run(engine, queries, options["depth"], use_ranker=not options["no_ranker"])
         if options["run"]:
             write_trec(options["run"], run, "parvis")
         metrics = score(queries, run)
