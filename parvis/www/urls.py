@@ -5,18 +5,21 @@ from parvis.www.views import documents, home, search
 
 app_name = "www"
 SLUG = r"(?P<slug>[a-z0-9][a-z0-9.-]{0,200})"
+# Code article slugs come from their numbers, and some numbers are not plain:
+# "R*1233-3-4", "Annexe à l'article R1422-4" (179 articles of the two codes).
+ARTICLE_SLUG = r"(?P<slug>[^/]{1,200})"
 
 urlpatterns = [
     path("", home.home, name="home"),
     path("recherche", search.search, name="search"),
     re_path(
-        rf"^code-du-travail/{SLUG}$",
+        rf"^code-du-travail/{ARTICLE_SLUG}$",
         documents.code_article,
         {"kind": Kind.CODE_DU_TRAVAIL},
         name="code_du_travail",
     ),
     re_path(
-        rf"^code-de-la-securite-sociale/{SLUG}$",
+        rf"^code-de-la-securite-sociale/{ARTICLE_SLUG}$",
         documents.code_article,
         {"kind": Kind.CODE_SECURITE_SOCIALE},
         name="code_securite_sociale",
