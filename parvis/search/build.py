@@ -8,7 +8,8 @@ Layout under <data dir>/index/:
         documents.json                    per document ordinal: key, kind, title, slug,
                                           idcc, number, breadcrumb, date, length, analysed title
         passage_doc.npy                   passage ordinal -> document ordinal
-        passages.txt, passage_offsets.npy the passages' texts (snippets), memory-mapped
+        passages.bin, .offsets.npy, .zdict the passages' texts (snippets), each deflated
+                                          with a shared dictionary, memory-mapped
         citations.npy, links.npy          relations between documents, as ordinal pairs
         dense.npy, dense_doc.npy          USE vectors and their document ordinals
         vocabulary.json                   corpus words (typos)
@@ -22,7 +23,8 @@ Layout under <data dir>/index/:
     build.lock     one build at a time
 
 The corpus is read in one transaction (one consistent view while ingestion may
-commit), then indexed from the build's own files.
+commit), its passages' texts written into the build (plain, then deflated once
+indexed), then indexed from the build's own files.
 """
 
 from __future__ import annotations
@@ -48,7 +50,13 @@ from parvis.corpus.enums import Kind, RelationType
 from parvis.corpus.models import Document, Passage, Relation
 from parvis.search import lexical
 from parvis.search.analysis import analyze_to_string, prefixes, stem_words, words
-from parvis.search.catalog import Catalog, CatalogDocument, PassageTexts, write_texts
+from parvis.search.catalog import (
+    Catalog,
+    CatalogDocument,
+    PassageTexts,
+    sample_dictionary,
+    write_texts,
+)
 from parvis.search.dense import EmbeddingCache, Encoder, save_dense, text_hash
 from parvis.search.vocabulary import save_vocabulary
 
@@ -61,6 +69,7 @@ DENSE_KINDS = (
 )
 DENSE_WORDS = 120
 AGREEMENT_ANSWER = "contribution_convention"
+PLAIN_TEXTS = "plain"  # the passages' texts before they are deflated (while building)
 # The files of a build as this code writes and reads them; a build of another
 # format (older code) is rebuilt, never opened.
 FORMAT = "parvis-index 2"
@@ -186,6 +195,11 @@ def _write_build(folder: Path, progress: bool, dense: bool) -> tuple[int, int, i
         folder / "lexical", _indexed_passages(folder, corpus, progress, vocabulary)
     )
     save_vocabulary(folder, vocabulary)
+    plain = PassageTexts(folder, PLAIN_TEXTS)
+    write_texts(folder, plain, dictionary=sample_dictionary(plain))
+    del plain
+    for suffix in (".bin", ".offsets.npy"):
+        (folder / f"{PLAIN_TEXTS}{suffix}").unlink()
     dense_count = _dense(folder, corpus.dense_rows, progress) if dense else 0
     catalog.save(folder)
     (folder / "fingerprint").write_text(corpus.fingerprint)
@@ -230,7 +244,7 @@ def _read_corpus(folder: Path, progress: bool) -> _Corpus:
                 corpus.passage_breadcrumbs.append(breadcrumb)
                 yield text
 
-        write_texts(folder, texts())
+        write_texts(folder, texts(), PLAIN_TEXTS)
         corpus.catalog.passage_doc = np.array(passage_doc, dtype=np.int32)
         corpus.catalog.citations = _relation_pairs(corpus.catalog, RelationType.CITES)
         corpus.catalog.links = _relation_pairs(corpus.catalog, RelationType.LINKS_TO)
@@ -276,7 +290,7 @@ def _indexed_passages(folder: Path, corpus: _Corpus, progress: bool, vocabulary:
     """Analysed passages for tantivy, from the build's own texts; counts the
     corpus words on the way (for typos)."""
     catalog = corpus.catalog
-    texts = PassageTexts(folder)
+    texts = PassageTexts(folder, PLAIN_TEXTS)
     title_of, title_words = -1, []
     for ordinal, text in enumerate(
         tqdm(texts, total=len(texts), desc="Index lexical", unit=" passages", disable=not progress)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import mmap
+import zlib
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from functools import cached_property
@@ -19,8 +20,9 @@ import numpy as np
 
 from parvis.search.graph import DocumentGraph
 
-TEXTS = "passages.txt"  # the passages' texts, UTF-8, one after the other
-TEXT_OFFSETS = "passage_offsets.npy"  # byte offset of each text, and the end
+TEXTS = "passages"  # the passages' texts: passages.bin, passages.offsets.npy, passages.zdict
+DICTIONARY_SIZE = 32_768  # zlib's largest preset dictionary
+DICTIONARY_SAMPLES = 256  # beginnings of that many texts (best of 48 to 400 measured)
 
 
 @dataclass
@@ -106,27 +108,45 @@ def _pairs(pairs: np.ndarray | None) -> np.ndarray:
     return np.zeros((0, 2), np.int32) if pairs is None else pairs.reshape(-1, 2)
 
 
-def write_texts(folder: Path, texts: Iterable[str]) -> int:
-    """Write the passages' texts of a build, in ordinal order; returns their count."""
+def write_texts(folder: Path, texts: Iterable[str], name: str = TEXTS, dictionary=None) -> int:
+    """Write texts one after the other in `<name>.bin`, with their byte offsets;
+    with a dictionary each is deflated on its own (about 3 times smaller for
+    the corpus's passages, 7 µs to inflate one). Returns their count."""
     offsets = [0]
-    with open(folder / TEXTS, "wb") as out:
+    with open(folder / f"{name}.bin", "wb") as out:
         for text in texts:
             data = text.encode()
+            if dictionary is not None:
+                deflate = zlib.compressobj(9, zlib.DEFLATED, -15, zdict=dictionary)
+                data = deflate.compress(data) + deflate.flush()
             out.write(data)
             offsets.append(offsets[-1] + len(data))
-    np.save(folder / TEXT_OFFSETS, np.array(offsets, dtype=np.int64))
+    np.save(folder / f"{name}.offsets.npy", np.array(offsets, dtype=np.int64))
+    if dictionary is not None:
+        (folder / f"{name}.zdict").write_bytes(dictionary)
     return len(offsets) - 1
 
 
+def sample_dictionary(texts: PassageTexts) -> bytes:
+    """A preset dictionary for deflating short texts: the beginnings of evenly
+    spaced texts (every source; the same for the same corpus)."""
+    step = max(1, len(texts) // DICTIONARY_SAMPLES)
+    per_text = DICTIONARY_SIZE // DICTIONARY_SAMPLES
+    sample = b"\n".join(texts[i].encode()[:per_text] for i in range(0, len(texts), step))
+    return sample[-DICTIONARY_SIZE:]
+
+
 class PassageTexts:
-    """The passages' texts of a build, memory-mapped: `texts[ordinal]` -> str.
+    """Texts written by write_texts, memory-mapped: `texts[ordinal]` -> str.
 
-    Processes serving the same build share the pages; a text is read only when
-    a snippet needs it."""
+    Processes serving the same build share the pages; a text is read (and
+    inflated) only when a snippet needs it."""
 
-    def __init__(self, folder: Path):
-        self.offsets = np.load(folder / TEXT_OFFSETS)
-        with open(folder / TEXTS, "rb") as file:
+    def __init__(self, folder: Path, name: str = TEXTS):
+        self.offsets = np.load(folder / f"{name}.offsets.npy")
+        dictionary = folder / f"{name}.zdict"
+        self.dictionary = dictionary.read_bytes() if dictionary.exists() else None
+        with open(folder / f"{name}.bin", "rb") as file:
             size = file.seek(0, 2)
             # mmap refuses an empty file: a build without passages has no texts
             self.data = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
@@ -135,8 +155,10 @@ class PassageTexts:
         return len(self.offsets) - 1
 
     def __getitem__(self, ordinal: int) -> str:
-        start, end = int(self.offsets[ordinal]), int(self.offsets[ordinal + 1])
-        return self.data[start:end].decode()
+        data = self.data[int(self.offsets[ordinal]) : int(self.offsets[ordinal + 1])]
+        if self.dictionary is not None:
+            data = zlib.decompressobj(-15, zdict=self.dictionary).decompress(data)
+        return data.decode()
 
     def __iter__(self):
         for ordinal in range(len(self)):

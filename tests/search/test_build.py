@@ -55,6 +55,7 @@ def test_a_build_holds_what_it_serves(search_index_dir, settings):
     assert article.year == int(article.modified[:4])
     first = engine.catalog.first_passage(engine.catalog.by_key[article.key])
     assert texts[first].startswith("Lorsque le licenciement n'est pas motivé par une faute grave")
+    assert texts.dictionary and not (folder / "plain.bin").exists()  # deflated, once indexed
     # no database ids, no URLs
     assert not (folder / "passage_ids.npy").exists()
     stored = json.loads((folder / "documents.json").read_text())[0]
