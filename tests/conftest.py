@@ -49,9 +49,9 @@ def _caches_in_tmp(tmp_path_factory):
     from django.conf import settings as django_settings
     from django.test import override_settings
 
-    from parvis.settings import file_search_cache
+    from parvis.settings import sqlite_search_cache
 
-    search_cache = file_search_cache(tmp_path_factory.mktemp("search-cache"))
+    search_cache = sqlite_search_cache(tmp_path_factory.mktemp("search-cache") / "search.sqlite3")
     default_cache = {
         **django_settings.CACHES["default"],
         "LOCATION": str(tmp_path_factory.mktemp("default-cache")),

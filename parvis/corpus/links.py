@@ -1,28 +1,48 @@
 """Our readable URLs for each kind of document, in one place.
 
-Loaders use these to rewrite internal links; pages and the API use them to
-link results. The URL patterns in parvis/www/urls.py mirror PREFIXES.
+URLs are never stored (not in the database, not in a search index build):
+pages, search results and the API build them when they render, from a
+document's kind, slug and IDCC, through the URL names of parvis/www/urls.py.
 """
 
 import re
+from functools import lru_cache
+
+from django.urls import get_script_prefix, get_urlconf, reverse
 
 from parvis.corpus.enums import Kind
 from parvis.corpus.text import slugify
 
-PREFIXES = {
-    Kind.CODE_DU_TRAVAIL: "code-du-travail",
-    Kind.CODE_SECURITE_SOCIALE: "code-de-la-securite-sociale",
-    Kind.CONVENTION_COLLECTIVE: "convention-collective",
-    Kind.FICHE_SERVICE_PUBLIC: "fiche-service-public",
-    Kind.FICHE_MINISTERE_TRAVAIL: "fiche-ministere-travail",
-    Kind.CONTRIBUTION: "contribution",
+# The page of each kind of document (named URL patterns of parvis/www/urls.py).
+URL_NAMES = {
+    Kind.CODE_DU_TRAVAIL: "www:code_du_travail",
+    Kind.CODE_SECURITE_SOCIALE: "www:code_securite_sociale",
+    Kind.CONVENTION_COLLECTIVE: "www:agreement",
+    Kind.ARTICLE_CONVENTION: "www:agreement_article",
+    Kind.FICHE_SERVICE_PUBLIC: "www:fiche_service_public",
+    Kind.FICHE_MINISTERE_TRAVAIL: "www:fiche_ministere_travail",
+    Kind.CONTRIBUTION: "www:contribution",
 }
 
 
 def document_url(kind: str, slug: str, idcc: str = "") -> str:
+    """The page of a document, e.g. `/code-du-travail/l1234-1`."""
     if kind == Kind.ARTICLE_CONVENTION:
-        return f"/convention-collective/{idcc}/article/{slug}"
-    return f"/{PREFIXES[kind]}/{slug}"
+        kwargs = (("idcc", idcc), ("slug", slug))
+    elif kind == Kind.CONVENTION_COLLECTIVE:
+        # An agreement's slug is `<idcc>-<title words>`; its page names both parts.
+        _, _, words = slug.partition("-")
+        kwargs = (("idcc", idcc), ("slug", words)) if words else (("idcc", idcc),)
+    else:
+        kwargs = (("slug", slug),)
+    return _reverse(URL_NAMES[kind], kwargs, get_urlconf(), get_script_prefix())
+
+
+@lru_cache(maxsize=100_000)
+def _reverse(name: str, kwargs: tuple, urlconf, prefix: str) -> str:
+    """reverse() costs about 70 µs, ten times per page of results: remembered,
+    per URL configuration and script prefix (both part of the answer)."""
+    return reverse(name, urlconf=urlconf, kwargs=dict(kwargs))
 
 
 # What the article URL patterns accept (parvis/www/urls.py mirrors it).

@@ -1,30 +1,62 @@
 """Build the search indexes from the database, beside the live ones, then switch.
 
-Layout under <data dir>/index/: builds/<id>/ (lexical/, catalog files, dense
-matrix), `current` (a symlink switched atomically to the new build; the previous
-build is kept for rollback), embeddings/ (the embedding cache).
+Layout under <data dir>/index/:
+
+    builds/<id>/   complete builds only; each holds everything it serves, so a
+                   search never reads the database (nor a database id):
+        lexical/                          tantivy index of the passages
+        documents.json                    per document ordinal: key, kind, title, slug,
+                                          idcc, number, breadcrumb, date, length, analysed title
+        passage_doc.npy                   passage ordinal -> document ordinal
+        passages.bin, .offsets.npy, .zdict the passages' texts (snippets), each deflated
+                                          with a shared dictionary, memory-mapped
+        citations.npy, links.npy          relations between documents, as ordinal pairs
+        dense.npy, dense_doc.npy          USE vectors and their document ordinals
+        vocabulary.json                   corpus words (typos)
+        fingerprint                       the corpus the build was made from
+        complete                          the build format, written last
+    current        symlink to the live build, switched atomically
+    previous       symlink to the build live before it (rollback)
+    tmp/<id>/      a build being written: renamed into builds/ once complete,
+                   deleted on any failure (live and previous builds untouched)
+    embeddings/    the embedding cache (by text hash), shared by builds
+    build.lock     one build at a time
+
+The corpus is read in one transaction (one consistent view while ingestion may
+commit), its passages' texts written into the build (plain, then deflated once
+indexed), then indexed from the build's own files.
 """
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import shutil
 import time
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 import numpy as np
 from django.conf import settings
+from django.db import connection, transaction
 from tqdm import tqdm
 
 from parvis.corpus.enums import Kind, RelationType
-from parvis.corpus.links import document_url
 from parvis.corpus.models import Document, Passage, Relation
 from parvis.search import lexical
 from parvis.search.analysis import analyze_to_string, prefixes, stem_words, words
-from parvis.search.catalog import Catalog, CatalogDocument
+from parvis.search.catalog import (
+    Catalog,
+    CatalogDocument,
+    PassageTexts,
+    sample_dictionary,
+    write_texts,
+)
 from parvis.search.dense import EmbeddingCache, Encoder, save_dense, text_hash
 from parvis.search.vocabulary import save_vocabulary
 
@@ -37,7 +69,15 @@ DENSE_KINDS = (
 )
 DENSE_WORDS = 120
 AGREEMENT_ANSWER = "contribution_convention"
-KEEP_BUILDS = 2
+PLAIN_TEXTS = "plain"  # the passages' texts before they are deflated (while building)
+# The files of a build as this code writes and reads them; a build of another
+# format (older code) is rebuilt, never opened.
+FORMAT = "parvis-index 2"
+COMPLETE = "complete"
+
+
+class BuildInProgress(RuntimeError):
+    """Another process is building the indexes."""
 
 
 def index_root() -> Path:
@@ -47,6 +87,19 @@ def index_root() -> Path:
 def current_build() -> Path | None:
     link = index_root() / "current"
     return link.resolve() if link.exists() else None
+
+
+def previous_build() -> Path | None:
+    link = index_root() / "previous"
+    return link.resolve() if link.exists() else None
+
+
+def is_complete(folder: Path) -> bool:
+    """A build written to the end, in the format this code reads."""
+    try:
+        return (folder / COMPLETE).read_text() == FORMAT
+    except OSError:
+        return False
 
 
 def corpus_fingerprint() -> str:
@@ -61,6 +114,13 @@ def dense_text(title: str, text: str) -> str:
     return f"{title}. {' '.join(text.split()[:DENSE_WORDS])}"
 
 
+def passage_kind(kind: str, idcc: str) -> str:
+    """Agreement-specific answers of a Q&A get their own kind: general search skips them."""
+    if kind == Kind.CONTRIBUTION and idcc:
+        return AGREEMENT_ANSWER
+    return kind
+
+
 @dataclass
 class BuildResult:
     path: Path
@@ -72,42 +132,133 @@ class BuildResult:
 
 
 def build_indexes(progress: bool = True, force: bool = False, dense: bool = True) -> BuildResult:
-    started = time.monotonic()
-    fingerprint = corpus_fingerprint()
-    live = current_build()
-    if (
-        live
-        and not force
-        and (live / "fingerprint").exists()
-        and (live / "fingerprint").read_text() == fingerprint
-    ):
-        return BuildResult(live, 0, 0, 0, time.monotonic() - started, skipped=True)
+    """Build into tmp/, move the complete build into builds/, switch `current`.
 
-    folder = index_root() / "builds" / time.strftime("%Y%m%d-%H%M%S")
-    folder.mkdir(parents=True, exist_ok=False)
-    catalog = _catalog(progress)
+    On any failure the half-written folder is deleted and the live and previous
+    builds stay as they were. Raises BuildInProgress if another build runs."""
+    started = time.monotonic()
+    root = index_root()
+    root.mkdir(parents=True, exist_ok=True)
+    with _exclusive(root / "build.lock"):
+        live = current_build()
+        if (
+            live
+            and not force
+            and is_complete(live)
+            and (live / "fingerprint").read_text() == corpus_fingerprint()
+        ):
+            return BuildResult(live, 0, 0, 0, time.monotonic() - started, skipped=True)
+        # Left by a build that was killed (the lock says none is running).
+        shutil.rmtree(root / "tmp", ignore_errors=True)
+        folder = root / "tmp" / datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        folder.mkdir(parents=True)
+        try:
+            counts = _write_build(folder, progress, dense)
+            (folder / COMPLETE).write_text(FORMAT)
+            built = root / "builds" / folder.name
+            built.parent.mkdir(exist_ok=True)
+            folder.rename(built)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        _switch(built)
+        _prune()
+    return BuildResult(built, *counts, time.monotonic() - started)
+
+
+@contextmanager
+def _exclusive(lock_path: Path) -> Iterator[None]:
+    with open(lock_path, "a") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildInProgress("Une construction de l'index est déjà en cours.") from None
+        yield  # released when the file closes
+
+
+@dataclass
+class _Corpus:
+    """What a build reads from the database, in one consistent view."""
+
+    fingerprint: str
+    catalog: Catalog
+    passage_kinds: list[str] = field(default_factory=list)
+    passage_breadcrumbs: list[str] = field(default_factory=list)
+    dense_rows: list[tuple[int, str]] = field(default_factory=list)  # (doc ordinal, text)
+
+
+def _write_build(folder: Path, progress: bool, dense: bool) -> tuple[int, int, int]:
+    corpus = _read_corpus(folder, progress)
+    catalog = corpus.catalog
     vocabulary: Counter = Counter()
     passage_count = lexical.build(
-        folder / "lexical", _indexed_passages(catalog, progress, vocabulary)
+        folder / "lexical", _indexed_passages(folder, corpus, progress, vocabulary)
     )
     save_vocabulary(folder, vocabulary)
-    dense_count = _dense(folder, catalog, progress) if dense else 0
-    catalog.citations = _relation_pairs(catalog, RelationType.CITES)
-    catalog.links = _relation_pairs(catalog, RelationType.LINKS_TO)
+    plain = PassageTexts(folder, PLAIN_TEXTS)
+    write_texts(folder, plain, dictionary=sample_dictionary(plain))
+    del plain
+    for suffix in (".bin", ".offsets.npy"):
+        (folder / f"{PLAIN_TEXTS}{suffix}").unlink()
+    dense_count = _dense(folder, corpus.dense_rows, progress) if dense else 0
     catalog.save(folder)
-    (folder / "fingerprint").write_text(fingerprint)
-    _switch(folder)
-    return BuildResult(
-        folder, len(catalog.documents), passage_count, dense_count, time.monotonic() - started
-    )
+    (folder / "fingerprint").write_text(corpus.fingerprint)
+    return len(catalog.documents), passage_count, dense_count
 
 
-def _catalog(progress: bool) -> Catalog:
+@contextmanager
+def _snapshot() -> Iterator[None]:
+    """One transaction, so that every read sees the same corpus (SQLite: a read
+    transaction; PostgreSQL: repeatable read)."""
+    outermost = not connection.in_atomic_block
+    with transaction.atomic():
+        if outermost and connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        yield
+
+
+def _read_corpus(folder: Path, progress: bool) -> _Corpus:
+    """Documents, passages (their texts written into the build), relations."""
+    with _snapshot():
+        fingerprint = corpus_fingerprint()
+        documents, ordinals, dense_rows = _read_documents(progress)
+        corpus = _Corpus(fingerprint, Catalog(documents, np.zeros(0, np.int32)))
+        corpus.dense_rows = dense_rows
+        passage_doc: list[int] = []
+        rows = Passage.objects.order_by("document_id", "position").values_list(
+            "document_id", "idcc", "breadcrumb", "text"
+        )
+
+        def texts():
+            for document_id, idcc, breadcrumb, text in tqdm(
+                rows.iterator(chunk_size=5000),
+                total=Passage.objects.count(),
+                desc="Passages",
+                unit=" passages",
+                disable=not progress,
+            ):
+                doc = ordinals[document_id]
+                passage_doc.append(doc)
+                corpus.passage_kinds.append(passage_kind(documents[doc].kind, idcc))
+                corpus.passage_breadcrumbs.append(breadcrumb)
+                yield text
+
+        write_texts(folder, texts(), PLAIN_TEXTS)
+        corpus.catalog.passage_doc = np.array(passage_doc, dtype=np.int32)
+        corpus.catalog.citations = _relation_pairs(corpus.catalog, RelationType.CITES)
+        corpus.catalog.links = _relation_pairs(corpus.catalog, RelationType.LINKS_TO)
+    return corpus
+
+
+def _read_documents(progress: bool):
+    """Catalog documents by ordinal (database order), the ordinal of each row id
+    (only while building), and the dense texts of the documents that get a vector."""
     rows = Document.objects.order_by("id").values_list(
-        "id", "key", "kind", "title", "slug", "idcc", "breadcrumb", "text", "modified"
+        "id", "key", "kind", "title", "slug", "idcc", "number", "breadcrumb", "text", "modified"
     )
-    documents, ordinals = [], {}
-    for pk, key, kind, title, slug, idcc, breadcrumb, text, modified in tqdm(
+    documents, ordinals, dense_rows = [], {}, []
+    for pk, key, kind, title, slug, idcc, number, breadcrumb, text, modified in tqdm(
         rows.iterator(chunk_size=5000),
         total=Document.objects.count(),
         desc="Catalogue des documents",
@@ -115,59 +266,48 @@ def _catalog(progress: bool) -> Catalog:
         disable=not progress,
     ):
         ordinals[pk] = len(documents)
+        if kind in DENSE_KINDS:
+            dense_rows.append((len(documents), dense_text(title, text)))
         documents.append(
             CatalogDocument(
                 key=key,
                 kind=kind,
                 title=title,
-                url=document_url(kind, slug, idcc),
+                slug=slug,
                 breadcrumb=" › ".join(breadcrumb or []),
                 words=len(text.split()),
-                year=modified.year if modified else 0,
+                modified=modified.isoformat() if modified else "",
                 idcc=idcc,
+                number=number,
                 title_terms=analyze_to_string(title),
                 breadcrumb_terms=analyze_to_string(" ".join(breadcrumb or [])),
             )
         )
-    passages = Passage.objects.order_by("document_id", "position").values_list("id", "document_id")
-    pairs = np.array(list(passages.iterator(chunk_size=20000)), dtype=np.int64).reshape(-1, 2)
-    passage_doc = np.array([ordinals[d] for d in pairs[:, 1]], dtype=np.int32)
-    return Catalog(documents, passage_doc, pairs[:, 0].copy())
+    return documents, ordinals, dense_rows
 
 
-def passage_kind(kind: str, idcc: str) -> str:
-    """Agreement-specific answers of a Q&A get their own kind: general search skips them."""
-    if kind == Kind.CONTRIBUTION and idcc:
-        return AGREEMENT_ANSWER
-    return kind
-
-
-def _indexed_passages(catalog: Catalog, progress: bool, vocabulary: Counter):
-    """Analysed passages for tantivy; counts the corpus words on the way (for typos)."""
-    rows = Passage.objects.order_by("document_id", "position").values_list(
-        "idcc", "breadcrumb", "text"
-    )
-    bar = tqdm(
-        total=len(catalog.passage_ids), desc="Index lexical", unit=" passages", disable=not progress
-    )
+def _indexed_passages(folder: Path, corpus: _Corpus, progress: bool, vocabulary: Counter):
+    """Analysed passages for tantivy, from the build's own texts; counts the
+    corpus words on the way (for typos)."""
+    catalog = corpus.catalog
+    texts = PassageTexts(folder, PLAIN_TEXTS)
     title_of, title_words = -1, []
-    with bar:
-        for ordinal, (idcc, breadcrumb, text) in enumerate(rows.iterator(chunk_size=5000)):
-            doc_ordinal = int(catalog.passage_doc[ordinal])
-            doc = catalog.documents[doc_ordinal]
-            if doc_ordinal != title_of:  # passages come grouped by document
-                title_of, title_words = doc_ordinal, words(doc.title)
-            bar.update(1)
-            text_words = words(text)
-            vocabulary.update(text_words)
-            yield lexical.IndexedPassage(
-                ordinal=ordinal,
-                kind=passage_kind(doc.kind, idcc),
-                title=doc.title_terms,
-                breadcrumb=analyze_to_string(breadcrumb),
-                text=" ".join(stem_words(text_words)),
-                prefix=" ".join(prefixes(title_words + text_words)),
-            )
+    for ordinal, text in enumerate(
+        tqdm(texts, total=len(texts), desc="Index lexical", unit=" passages", disable=not progress)
+    ):
+        doc_ordinal = int(catalog.passage_doc[ordinal])
+        if doc_ordinal != title_of:  # passages come grouped by document
+            title_of, title_words = doc_ordinal, words(catalog.documents[doc_ordinal].title)
+        text_words = words(text)
+        vocabulary.update(text_words)
+        yield lexical.IndexedPassage(
+            ordinal=ordinal,
+            kind=corpus.passage_kinds[ordinal],
+            title=catalog.documents[doc_ordinal].title_terms,
+            breadcrumb=analyze_to_string(corpus.passage_breadcrumbs[ordinal]),
+            text=" ".join(stem_words(text_words)),
+            prefix=" ".join(prefixes(title_words + text_words)),
+        )
 
 
 def _relation_pairs(catalog: Catalog, relation_type: RelationType) -> np.ndarray:
@@ -182,15 +322,9 @@ def _relation_pairs(catalog: Catalog, relation_type: RelationType) -> np.ndarray
     return np.array(sorted(pairs), dtype=np.int32).reshape(-1, 2)
 
 
-def _dense(folder: Path, catalog: Catalog, progress: bool) -> int:
-    wanted = {
-        catalog.by_key[key]: (title, text)
-        for key, title, text in Document.objects.filter(kind__in=DENSE_KINDS).values_list(
-            "key", "title", "text"
-        )
-    }
-    row_doc = np.array(sorted(wanted), dtype=np.int32)
-    texts = [dense_text(*wanted[int(i)]) for i in row_doc]
+def _dense(folder: Path, rows: list[tuple[int, str]], progress: bool) -> int:
+    row_doc = np.array([doc for doc, _ in rows], dtype=np.int32)
+    texts = [text for _, text in rows]
     cache = EmbeddingCache(index_root() / "embeddings")
     with tqdm(
         total=len(texts), desc="Index dense (USE)", unit=" docs", disable=not progress
@@ -201,14 +335,28 @@ def _dense(folder: Path, catalog: Catalog, progress: bool) -> int:
     return len(row_doc)
 
 
-def _switch(folder: Path) -> None:
-    """Point `current` to the new build atomically; keep the previous builds for rollback."""
-    root = index_root()
-    tmp = root / "current.tmp"
+def _point(link: Path, target: Path) -> None:
+    """Make `link` a symlink to `target`, atomically (rename over the old link)."""
+    tmp = link.with_name(link.name + ".tmp")
     if tmp.is_symlink() or tmp.exists():
         tmp.unlink()
-    os.symlink(folder.relative_to(root), tmp)
-    os.replace(tmp, root / "current")
-    builds = sorted((root / "builds").iterdir())
-    for old in builds[:-KEEP_BUILDS]:
-        shutil.rmtree(old, ignore_errors=True)
+    os.symlink(os.path.relpath(target, link.parent), tmp)
+    os.replace(tmp, link)
+
+
+def _switch(folder: Path) -> None:
+    """`current` -> the new build; `previous` -> the build that was live."""
+    live = current_build()
+    _point(index_root() / "current", folder)
+    if live is not None and live != folder.resolve():
+        _point(index_root() / "previous", live)
+
+
+def _prune() -> None:
+    """Delete the builds that are neither current nor previous. Only complete
+    builds are ever in builds/ (a build is written in tmp/ and moved there
+    once complete), so a failed build can never push out a good one."""
+    keep = {current_build(), previous_build()}
+    for folder in (index_root() / "builds").iterdir():
+        if folder.resolve() not in keep:
+            shutil.rmtree(folder, ignore_errors=True)

@@ -97,7 +97,7 @@ def document_priors(document) -> tuple[float, float, float]:
         theme = FICHE_THEMES.get(levels[1], 4) if len(levels) > 1 else 4
         audience = next((v for name, v in FICHE_AUDIENCES.items() if name in levels[0]), 0)
     elif document.kind in CODE_KINDS:
-        letter = ARTICLE_LETTERS.get(document.url.rsplit("/", 1)[-1][:1], 0)
+        letter = ARTICLE_LETTERS.get(document.number.strip()[:1].lower(), 0)
     return float(theme), float(audience), float(letter)
 
 

@@ -8,7 +8,8 @@ passage's ordinal in the index's sidecar tables (see parvis.search.catalog).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,24 +39,39 @@ class IndexedPassage:
 
 
 def build(path: Path, passages: Iterable[IndexedPassage], heap_size: int = 256_000_000) -> int:
-    """Write a new index in `path` (an empty folder); returns the passage count."""
+    """Write a new index in `path` (an empty folder); returns the passage count.
+
+    If reading the passages fails, nothing is committed (see `writing`)."""
     path.mkdir(parents=True, exist_ok=True)
     index = tantivy.Index(_schema(), path=str(path))
-    writer = index.writer(heap_size=heap_size, num_threads=1)
     count = 0
-    for passage in passages:
-        document = tantivy.Document()
-        document.add_unsigned("p", passage.ordinal)
-        document.add_text("kind", passage.kind)
-        document.add_text("title", passage.title)
-        document.add_text("breadcrumb", passage.breadcrumb)
-        document.add_text("text", passage.text)
-        document.add_text("prefix", passage.prefix)
-        writer.add_document(document)
-        count += 1
+    with writing(index, heap_size) as writer:
+        for passage in passages:
+            document = tantivy.Document()
+            document.add_unsigned("p", passage.ordinal)
+            document.add_text("kind", passage.kind)
+            document.add_text("title", passage.title)
+            document.add_text("breadcrumb", passage.breadcrumb)
+            document.add_text("text", passage.text)
+            document.add_text("prefix", passage.prefix)
+            writer.add_document(document)
+            count += 1
+    return count
+
+
+@contextmanager
+def writing(index: tantivy.Index, heap_size: int) -> Iterator[tantivy.IndexWriter]:
+    """An index writer that commits when the block ends normally and rolls back
+    when it raises. (tantivy-py's own `with index.writer()` commits in both
+    cases: the documents added before a failure would be committed.)"""
+    writer = index.writer(heap_size=heap_size, num_threads=1)
+    try:
+        yield writer
+    except BaseException:
+        writer.rollback()
+        raise
     writer.commit()
     writer.wait_merging_threads()
-    return count
 
 
 class LexicalIndex:

@@ -1,7 +1,9 @@
 """The search service: query analysis, candidates from the lexical and dense
 indexes, per-document aggregation, learned (or fused) ranking, snippets.
 
-One SearchEngine per process, opened read-only on the current index build.
+One SearchEngine per process, opened read-only on the current index build. A
+search reads only the build (and the response cache): never the database, so
+it keeps answering while the database is down or being re-ingested.
 """
 
 from __future__ import annotations
@@ -9,10 +11,11 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import logging
 import os
 import re
 import threading
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,7 +24,7 @@ from django.core.cache import caches
 from rapidfuzz import fuzz
 
 from parvis.corpus.enums import Kind
-from parvis.corpus.models import Passage
+from parvis.corpus.links import document_url
 from parvis.search import build as index_build
 from parvis.search.analysis import (
     analyze,
@@ -31,13 +34,15 @@ from parvis.search.analysis import (
     stop_words,
     words,
 )
-from parvis.search.catalog import Catalog
+from parvis.search.catalog import Catalog, PassageTexts
 from parvis.search.dense import DenseIndex, Encoder
 from parvis.search.features import Candidate, document_priors, feature_row
 from parvis.search.lexical import LexicalIndex
 from parvis.search.ranker import Ranker
 from parvis.search.routing import article_number, idcc_number
 from parvis.search.vocabulary import Vocabulary
+
+logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 500
 MAX_LIMIT = 50
@@ -70,12 +75,18 @@ def clean_query(raw: str | None) -> str:
 @dataclass
 class SearchResult:
     key: str
-    type: str
+    type: str  # the document's Kind
     title: str
-    url: str
+    slug: str
+    idcc: str
     breadcrumb: str
     snippet: str
     score: float
+
+    @property
+    def url(self) -> str:
+        """The document's page, built when a response is rendered (never stored)."""
+        return document_url(self.type, self.slug, self.idcc)
 
 
 @dataclass
@@ -86,11 +97,29 @@ class SearchResponse:
     suggestion: str | None = None
     direct: SearchResult | None = None  # the article or agreement the query names
 
+    def to_dict(self) -> dict:
+        """Plain JSON data (the response cache stores JSON, never pickles)."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> SearchResponse:
+        """The inverse of to_dict; raises TypeError, KeyError or AttributeError on
+        data of another shape."""
+        direct = data["direct"]
+        return cls(
+            query=data["query"],
+            total=data["total"],
+            results=[SearchResult(**result) for result in data["results"]],
+            suggestion=data["suggestion"],
+            direct=SearchResult(**direct) if direct is not None else None,
+        )
+
 
 class SearchEngine:
     def __init__(self, folder: Path, encoder: Encoder | None = None):
         self.folder = folder
         self.catalog = Catalog.load(folder)
+        self.texts = PassageTexts(folder)
         self.lexical = LexicalIndex(folder / "lexical")
         self.dense = DenseIndex(folder) if (folder / "dense.npy").exists() else None
         self.doc_row = {int(d): i for i, d in enumerate(self.dense.row_doc)} if self.dense else {}
@@ -102,7 +131,7 @@ class SearchEngine:
         self.ranker = Ranker.load_default()
         self.cache = ResponseCache(folder, self.ranker)
         self.articles = {
-            (doc.kind, doc.url.rsplit("/", 1)[-1]): i
+            (doc.kind, doc.slug): i
             for i, doc in enumerate(self.catalog.documents)
             if doc.kind in (Kind.CODE_DU_TRAVAIL, Kind.CODE_SECURITE_SOCIALE)
         }
@@ -315,30 +344,29 @@ class SearchEngine:
             key=doc.key,
             type=doc.kind,
             title=doc.title,
-            url=doc.url,
+            slug=doc.slug,
+            idcc=doc.idcc,
             breadcrumb=doc.breadcrumb,
             snippet=snippet,
             score=round(score, 6) if score != float("inf") else 1e6,
         )
 
     def snippets(self, candidates: list[Candidate], terms: list[str]) -> dict[int, str]:
-        """HTML-escaped passages with the matched terms in <mark>, one query for the page."""
-        ids = {}
+        """HTML-escaped passages with the matched terms in <mark>: the best
+        passage of each document (its first when none matched), from the build."""
+        wanted = set(terms)
+        snippets = {}
         for c in candidates:
-            ordinal = c.best_passage
-            if ordinal < 0:
-                first = np.searchsorted(self.catalog.passage_doc, c.doc)
-                ordinal = int(first) if first < len(self.catalog.passage_doc) else -1
-            if ordinal >= 0:
-                ids[int(self.catalog.passage_ids[ordinal])] = c.doc
-        texts = dict(Passage.objects.filter(id__in=ids).values_list("id", "text"))
-        return {doc: highlight(texts.get(pid, ""), set(terms)) for pid, doc in ids.items()}
+            ordinal = c.best_passage if c.best_passage >= 0 else self.catalog.first_passage(c.doc)
+            snippets[c.doc] = highlight(self.texts[ordinal], wanted) if ordinal >= 0 else ""
+        return snippets
 
 
 class ResponseCache:
     """Search responses shared by the server's processes (the "search" cache:
-    files in the data dir, or Redis). Keys name the index build and the ranker
-    model, so answers never outlive the index that produced them.
+    an SQLite file in the data dir, or Redis), stored as JSON. Keys name the
+    index build and the ranker model, so answers never outlive the index that
+    produced them. A cache that fails is skipped (the search is answered).
     PARVIS_SEARCH_CACHE=0 turns it off (benchmarks of the uncached path)."""
 
     def __init__(self, folder: Path, ranker: Ranker | None):
@@ -351,11 +379,27 @@ class ResponseCache:
         return f"search:{self.version}:{digest}"
 
     def get(self, request: tuple) -> SearchResponse | None:
-        return caches["search"].get(self._key(request)) if self.enabled else None
+        if not self.enabled:
+            return None
+        try:
+            data = caches["search"].get(self._key(request))
+        except Exception:  # noqa: BLE001 - the cache is an optimisation, never an outage
+            logger.warning("search cache unavailable", exc_info=True)
+            return None
+        if data is None:
+            return None
+        try:
+            return SearchResponse.from_dict(data)
+        except (TypeError, KeyError, AttributeError):  # another shape: answer afresh
+            return None
 
     def set(self, request: tuple, response: SearchResponse) -> None:
-        if self.enabled:
-            caches["search"].set(self._key(request), response)
+        if not self.enabled:
+            return
+        try:
+            caches["search"].set(self._key(request), response.to_dict())
+        except Exception:  # noqa: BLE001
+            logger.warning("search cache unavailable", exc_info=True)
 
 
 _TOKEN = re.compile(r"\S+")
@@ -403,7 +447,8 @@ def warm_up() -> None:
 
 
 def get_engine() -> SearchEngine | None:
-    """The engine on the current index build, reopened when the build switches."""
+    """The engine on the current index build, reopened when the build switches;
+    None while no build of this code's format is live."""
     global _engine, _engine_path
     current = index_build.current_build()
     if current is None:
@@ -411,6 +456,9 @@ def get_engine() -> SearchEngine | None:
     if _engine is None or current != _engine_path:
         with _lock:
             if _engine is None or current != _engine_path:
+                if not index_build.is_complete(current):
+                    logger.warning("index build %s is of another format: run build_index", current)
+                    return None
                 _engine = SearchEngine(current)
                 _engine_path = current
     return _engine

@@ -7,7 +7,7 @@ SECRET_KEY        the signing key; if unset, one is generated once and kept in t
                   (a file only the server's user can read)
 DEBUG             "1" turns Django's debug pages on (development only; off by default)
 PARVIS_DATA_PACKAGES  the node_modules/@socialgouv folder holding the official data
-REDIS_URL         when set, search responses are cached in Redis (else in files in the data dir)
+REDIS_URL         when set, search responses are cached in Redis (else in an SQLite file)
 """
 
 import os
@@ -113,27 +113,32 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
-def file_search_cache(folder: Path) -> dict:
-    """The search cache as files in `folder` (the default; tests use a temporary one)."""
+def sqlite_search_cache(path: Path) -> dict:
+    """The search cache as one SQLite file (the default; tests use a temporary one):
+    JSON values, at most 20,000 answers and 256 MB, least recently used evicted."""
     return {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": str(folder),
+        "BACKEND": "parvis.search.cache.SQLiteLRUCache",
+        "LOCATION": str(path),
         "TIMEOUT": None,
-        "OPTIONS": {"MAX_ENTRIES": 20_000},
+        "OPTIONS": {"MAX_ENTRIES": 20_000, "MAX_BYTES": 256_000_000},
     }
 
 
 # Search responses, shared by the server's processes and kept across restarts:
-# Redis when REDIS_URL is set, else files in the data dir (no service needed).
-# Keys carry the index build and the ranker, so a new build never serves old answers.
+# Redis when REDIS_URL is set, else an SQLite file in the data dir (no service
+# needed). Values are JSON in both (never pickles). Keys carry the index build
+# and the ranker, so a new build never serves old answers; in Redis the answers
+# of old builds expire after a week (give Redis a `maxmemory` with
+# `maxmemory-policy allkeys-lru` to bound it).
 SEARCH_CACHE = (
     {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": os.environ["REDIS_URL"],
-        "TIMEOUT": None,
+        "TIMEOUT": 7 * 24 * 3600,
+        "OPTIONS": {"serializer": "parvis.search.cache.JSONSerializer"},
     }
     if os.environ.get("REDIS_URL")
-    else file_search_cache(DATA_DIR / "cache" / "search")
+    else sqlite_search_cache(DATA_DIR / "cache" / "search.sqlite3")
 )
 CACHES = {
     # Shared by the server's processes (login throttling counts across them).

@@ -1,9 +1,17 @@
 """The search engine on real indexes built from the fixture corpus."""
 
+import html
+import json
+import re
+import shutil
+
 import pytest
 
+from parvis.corpus.enums import Source
+from parvis.corpus.models import Document, Passage
+from parvis.corpus.pipeline import ingest_all
 from parvis.search.build import build_indexes, current_build
-from parvis.search.service import QueryError, SearchEngine, highlight
+from parvis.search.service import QueryError, SearchEngine, SearchResponse, highlight
 
 pytestmark = pytest.mark.django_db
 
@@ -13,7 +21,7 @@ def test_index_is_built_and_reopened(search_index_dir, settings):
     folder = current_build()
     assert folder is not None and (folder / "lexical").is_dir() and (folder / "dense.npy").exists()
     engine = SearchEngine(folder)
-    assert engine.lexical.num_docs == len(engine.catalog.passage_ids) > 0
+    assert engine.lexical.num_docs == len(engine.texts) > 0
     assert engine.dense.matrix.shape[1] == 512
     # nothing changed: the build is kept, not redone
     assert build_indexes(progress=False).skipped
@@ -165,3 +173,69 @@ def test_warm_cache_answers_popular_queries_ahead(search_engine, tmp_path):
     assert search_engine.cache.get(("préavis démission", None, 10, 0)) is not None
     assert search_engine.cache.get(("licenciement", None, 10, 0)) is not None
     assert search_engine.cache.get(("{broken", None, 10, 0)) is None
+
+
+def test_a_reingested_document_keeps_its_snippet_until_the_next_build(
+    search_engine, fixture_packages, tmp_path
+):
+    """Ingestion deletes and re-inserts a changed document (new row ids); the
+    live build still answers with its own text of it."""
+    article = "legi:LEGIARTI000006901112"  # L1234-1
+    packages = tmp_path / "packages"
+    shutil.copytree(fixture_packages, packages)
+    code = packages / "legi-data" / "data" / "LEGITEXT000006072050.json"
+    tree = json.loads(code.read_text())
+    nodes = [tree]
+    while nodes:
+        node = nodes.pop()
+        nodes += node.get("children") or []
+        if node.get("type") == "article" and node["data"]["num"] == "L1234-1":
+            node["data"]["texte"] = "Texte modifié après la construction de l'index. " * 3
+            node["data"]["texteHtml"] = "<p>Texte modifié après la construction de l'index.</p>"
+    code.write_text(json.dumps(tree, ensure_ascii=False))
+    before = set(Passage.objects.filter(document__key=article).values_list("id", flat=True))
+    [result] = ingest_all(packages, sources=[Source.LEGI], progress=False)
+    assert result.ok and result.updated == 1
+    after = set(Passage.objects.filter(document__key=article).values_list("id", flat=True))
+    assert after and not before & after  # new rows, new ids
+
+    response = search_engine.search("salarié licencié sans faute grave : préavis selon ancienneté")
+    [hit] = [r for r in response.results if r.key == article]
+    catalog = search_engine.catalog
+    doc = catalog.by_key[article]
+    built = " ".join(
+        search_engine.texts[p]
+        for p in range(len(catalog.passage_doc))
+        if catalog.passage_doc[p] == doc
+    )
+    assert built.startswith("Lorsque le licenciement n'est pas motivé par une faute grave")
+    assert "<mark>" in hit.snippet
+    assert html.unescape(re.sub("</?mark>", "", hit.snippet)).strip("… ") in built
+    cached = SearchEngine(search_engine.folder).cache.get(
+        ("salarié licencié sans faute grave : préavis selon ancienneté", None, 10, 0)
+    )
+    assert cached == response
+
+
+def test_search_answers_while_the_database_is_unreachable(search_engine, client, django_db_blocker):
+    with django_db_blocker.block():
+        with pytest.raises(RuntimeError):
+            Document.objects.count()  # the database is unreachable indeed
+        engine = SearchEngine(search_engine.folder)  # opening a build needs no database
+        response = engine.search("durée du préavis de démission", limit=5)
+        by_number = engine.search("article L1234-1")
+        api = client.get("/api/v1/search", {"q": "rupture du contrat de travail", "limit": 5})
+        page = client.get("/recherche", {"q": "indemnité de licenciement"})
+    assert response.results and all(r.snippet and r.url for r in response.results)
+    assert by_number.direct.url == "/code-du-travail/l1234-1"
+    assert api.status_code == 200 and api.json()["results"]
+    assert all(r["snippet"] for r in api.json()["results"])
+    assert page.status_code == 200 and "<mark>" in page.text
+
+
+def test_responses_round_trip_through_json(search_engine):
+    response = search_engine.search("article L. 1234-1", limit=3)
+    assert response.direct is not None
+    data = json.loads(json.dumps(response.to_dict()))
+    assert SearchResponse.from_dict(data) == response
+    assert "url" not in data["results"][0]  # computed when rendered, never stored

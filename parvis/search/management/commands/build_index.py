@@ -1,8 +1,8 @@
 """`manage.py build_index`: build the lexical and dense indexes from the database."""
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from parvis.search.build import build_indexes
+from parvis.search.build import BuildInProgress, build_indexes
 
 
 class Command(BaseCommand):
@@ -14,11 +14,14 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true")
 
     def handle(self, *args, **options):
-        result = build_indexes(
-            progress=not options["no_progress"],
-            force=options["force"],
-            dense=not options["no_dense"],
-        )
+        try:
+            result = build_indexes(
+                progress=not options["no_progress"],
+                force=options["force"],
+                dense=not options["no_dense"],
+            )
+        except BuildInProgress as error:
+            raise CommandError(str(error)) from None
         if result.skipped:
             self.stdout.write(
                 f"Corpus inchangé : index conservé ({result.path.name}), {result.seconds:.1f} s"
