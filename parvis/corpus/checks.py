@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from parvis.corpus.links import PREFIXES
+from parvis.corpus.links import page_url_prefixes
 from parvis.corpus.models import Document
 
 # Escaped tags shown as text ("&lt;Tab title=…&gt;") and the Q&A's own
@@ -19,8 +19,14 @@ from parvis.corpus.models import Document
 LEAKED_MARKUP = re.compile(r"&lt;/?[A-Za-z][\w-]*(?:\s|/|&gt;)|</?(?:Tab|HDN|Content)\b")
 # A page URL of ours as a link (or a whole stored URL): stored HTML names
 # documents by key (`/document/<key>`), never by page URL.
-_PREFIXES = "|".join(re.escape(prefix) for prefix in PREFIXES.values())
-PAGE_URL = re.compile(rf"""(?:href=["']|^)/(?:{_PREFIXES})/""")
+
+
+def page_url_pattern() -> re.Pattern:
+    """A link (or a whole stored URL) to one of our pages, read from the URL conf."""
+    prefixes = "|".join(re.escape(prefix) for prefix in sorted(page_url_prefixes()))
+    return re.compile(rf"""(?:href=["']|^)/(?:{prefixes})/""")
+
+
 KEY_LINK = re.compile(r"/document/([a-z]+:[A-Za-z0-9_.-]{1,100})")
 
 
@@ -89,10 +95,10 @@ def future_dates(today: date | None = None, queryset=None) -> list[Finding]:
 
 def page_urls(queryset=None) -> list[Finding]:
     """Links (or stored URLs) that are page URLs of ours instead of key links."""
-    findings = []
+    findings, page_url = [], page_url_pattern()
     for key, html, data in _documents(queryset):
         for where, text in stored_strings(html, data):
-            if match := PAGE_URL.search(text):
+            if match := page_url.search(text):
                 findings.append(Finding(key, where, _excerpt(text, match.start())))
     return findings
 

@@ -45,6 +45,13 @@ def _reverse(name: str, kwargs: tuple, urlconf, prefix: str) -> str:
     return reverse(name, urlconf=urlconf, kwargs=dict(kwargs))
 
 
+def page_url_prefixes() -> set[str]:
+    """The first path segment of every kind of document page ("code-du-travail",
+    "convention-collective"...), read from the URL configuration."""
+    samples = {kind: document_url(kind, "x", "0000") for kind in URL_NAMES}
+    return {url.strip("/").split("/", 1)[0] for url in samples.values()}
+
+
 # What the article URL patterns accept (parvis/www/urls.py mirrors it).
 SLUG_PATTERN = r"[a-z0-9][a-z0-9.-]{0,200}"
 _SLUG = re.compile(SLUG_PATTERN)
