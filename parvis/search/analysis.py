@@ -143,7 +143,7 @@ def expand_synonyms(terms: list[str]) -> list[str]:
     present = set(terms)
     joined = f" {' '.join(terms)} "
     extra: list[str] = []
-    for term in present:
+    for term in dict.fromkeys(terms):  # query order, not set order: same scores in every process
         for group in _synonym_index().get(term, ()):
             if not any(f" {member} " in joined for member in group):
                 continue
