@@ -69,6 +69,10 @@ def clean_query(raw: str | None) -> str:
         raise QueryError("Saisissez au moins un mot pour lancer la recherche.")
     if len(query) > MAX_QUERY_LENGTH:
         raise QueryError(f"La recherche est limitée à {MAX_QUERY_LENGTH} caractères.")
+    if not any(char.isalnum() for char in query):  # "*", "?!", emoji: nothing to look for
+        raise QueryError(
+            "Saisissez au moins un mot ou un nombre : la recherche ne contient que des symboles."
+        )
     return query
 
 

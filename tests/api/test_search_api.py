@@ -23,6 +23,8 @@ def test_contract(client, search_engine):
         ({"q": ""}, "q : au moins 1 caractère"),
         ({}, "q : paramètre obligatoire"),
         ({"q": "   "}, "Saisissez au moins un mot"),
+        ({"q": "*"}, "ne contient que des symboles"),
+        ({"q": "🙂🙂"}, "ne contient que des symboles"),
         ({"q": "x" * 501}, "q : au plus 500 caractères"),
         ({"q": "x", "limit": 0}, "limit : au moins 1"),
         ({"q": "x", "limit": 51}, "limit : au plus 50"),

@@ -51,6 +51,10 @@ def test_search_form_cleans(data, cleaned):
         ("", "Saisissez au moins un mot pour lancer la recherche."),
         (" \t ", "Saisissez au moins un mot pour lancer la recherche."),
         ("x" * 501, "La recherche est limitée à 500 caractères."),
+        (
+            "* ?! 🙂",
+            "Saisissez au moins un mot ou un nombre : la recherche ne contient que des symboles.",
+        ),
     ],
 )
 def test_search_form_refuses(query, message):
