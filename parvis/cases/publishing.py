@@ -34,26 +34,27 @@ def publish(procedure: Procedure, *, actor=None, now=None) -> ProcedureRevision:
     """Freeze the draft and open the next one; returns the published revision."""
     now = now or timezone.now()
     with transaction.atomic():
-        procedure = Procedure.objects.select_for_update().get(pk=procedure.pk)
-        draft = procedure.draft_revision
+        locked = Procedure.objects.select_for_update().get(pk=procedure.pk)
+        draft = locked.draft_revision
         if not draft.form.root:
             raise ProcedureNotReady("Ajoutez au moins un champ avant de publier la démarche.")
-        if not procedure.groups.filter(is_default=True).exists():
+        if not locked.groups.filter(is_default=True).exists():
             raise ProcedureNotReady(
                 "Désignez un groupe instructeur par défaut avant de publier la démarche."
             )
         draft.published_at = now
         draft.save(update_fields=["published_at"])
         ProcedureRevision.objects.create(
-            procedure=procedure, number=draft.number + 1, definition=draft.definition
+            procedure=locked, number=draft.number + 1, definition=draft.definition
         )
-        procedure.state = PublicationState.PUBLIEE
-        procedure.published_at = procedure.published_at or now
-        procedure.save(update_fields=["state", "published_at"])
+        locked.state = PublicationState.PUBLIEE
+        locked.published_at = locked.published_at or now
+        locked.save(update_fields=["state", "published_at"])
         audit_log.record(
             "demarche.publiee",
             actor=actor,
-            payload={"procedure": procedure.pk, "revision": draft.number},
+            payload={"procedure": locked.pk, "revision": draft.number},
             now=now,
         )
+    procedure.refresh_from_db()
     return draft

@@ -134,7 +134,7 @@ def apply(name: str, dossier: Dossier, *, actor, reason: str = "", now=None, **o
     reason = reason.strip()
     with transaction.atomic():
         locked = (
-            Dossier.objects.select_for_update()
+            Dossier.objects.select_for_update(of=("self",))
             .select_related("procedure", "revision", "group")
             .get(pk=dossier.pk)
         )

@@ -61,7 +61,7 @@ class Procedure(models.Model):
             models.CheckConstraint(
                 name="procedure_implied_decision_has_delay",
                 condition=Q(implied_decision=ImpliedDecision.NONE)
-                | Q(implied_decision_delay_days__gte=1),
+                | Q(implied_decision_delay_days__isnull=False, implied_decision_delay_days__gte=1),
                 violation_error_message=(
                     "Une décision implicite demande un délai d'au moins un jour."
                 ),
