@@ -2,15 +2,19 @@
 The back-office editor (DSFR forms) is a separate, later piece. Dossier states and
 the audit log are read-only here: states change through the workflow only."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 
+from parvis.cases import publishing
+from parvis.cases.exceptions import CaseError
 from parvis.cases.models import (
     AuditEntry,
     CorrectionRequest,
     Dossier,
     DossierTransition,
+    ExpertOpinion,
     InstructorGroup,
     Message,
+    PrivateAnnotation,
     Procedure,
     ProcedureRevision,
     RoutingRule,
@@ -45,6 +49,17 @@ class ProcedureAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ("title",)}
     readonly_fields = ("state", "published_at", "created_at")
     inlines = [GroupInline, RoutingRuleInline, RevisionInline]
+    actions = ["publish"]
+
+    @admin.action(description="Publier le brouillon des démarches sélectionnées")
+    def publish(self, request, queryset):
+        for procedure in queryset:
+            try:
+                revision = publishing.publish(procedure, actor=request.user)
+            except CaseError as error:
+                self.message_user(request, f"{procedure} : {error}", messages.ERROR)
+            else:
+                self.message_user(request, f"{procedure} : révision {revision.number} publiée.")
 
 
 @admin.register(ProcedureRevision)
@@ -97,6 +112,18 @@ class CorrectionRequestAdmin(admin.ModelAdmin):
 class MessageAdmin(admin.ModelAdmin):
     list_display = ("dossier", "author", "role", "sent_at")
     readonly_fields = [field.name for field in Message._meta.fields]
+
+
+@admin.register(PrivateAnnotation)
+class PrivateAnnotationAdmin(admin.ModelAdmin):
+    list_display = ("dossier", "author", "created_at")
+    readonly_fields = [field.name for field in PrivateAnnotation._meta.fields]
+
+
+@admin.register(ExpertOpinion)
+class ExpertOpinionAdmin(admin.ModelAdmin):
+    list_display = ("dossier", "expert", "requested_at", "answered_at")
+    readonly_fields = [field.name for field in ExpertOpinion._meta.fields]
 
 
 @admin.register(AuditEntry)

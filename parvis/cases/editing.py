@@ -99,3 +99,34 @@ def update_filed_answers(dossier: Dossier, user, raw: dict, *, now=None) -> Doss
             now=now,
         )
     return locked
+
+
+def rebase_draft(dossier: Dossier, user) -> Dossier:
+    """Move a draft onto the procedure's latest published revision. Answers are keyed
+    by stable field id: an answer is kept when its field is still there with the same
+    type, dropped otherwise. Filed dossiers stay on the revision they were filed on."""
+    _check_applicant(dossier, user)
+    with transaction.atomic():
+        locked = (
+            Dossier.objects.select_for_update(of=("self",))
+            .select_related("revision", "procedure")
+            .get(pk=dossier.pk)
+        )
+        if locked.state != DossierState.BROUILLON:
+            raise TransitionNotAllowed(
+                "Seul un brouillon passe sur la nouvelle version du formulaire."
+            )
+        latest = locked.procedure.published_revision
+        if latest is None or latest.pk == locked.revision_id:
+            return locked
+        old_fields, new_fields = locked.revision.form.by_id, latest.form.by_id
+        locked.answers = {
+            field_id: value
+            for field_id, value in locked.answers.items()
+            if field_id in new_fields
+            and field_id in old_fields
+            and new_fields[field_id].type == old_fields[field_id].type
+        }
+        locked.revision = latest
+        locked.save(update_fields=["answers", "revision", "updated_at"])
+    return locked

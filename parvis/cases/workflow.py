@@ -126,9 +126,13 @@ def available(dossier: Dossier, user) -> list[Transition]:
     return [t for t in TRANSITIONS.values() if t.role in roles and dossier.state in t.sources]
 
 
-def apply(name: str, dossier: Dossier, *, actor, reason: str = "", now=None, **options) -> Dossier:
-    """Fire transition `name` on the dossier as `actor` (None: the system).
-    Returns the dossier as saved; raises a CaseError and changes nothing if refused."""
+def apply(
+    name: str, dossier: Dossier, *, actor, reason: str = "", incomplete: bool = False, now=None
+) -> Dossier:
+    """Fire transition `name` on the dossier as `actor` (None: the system). `reason` is
+    the motivation logged with it; `incomplete` marks a correction asked for missing
+    pieces (see deadlines.py). Returns the dossier as saved (the caller's instance is
+    left as it was); raises a CaseError and changes nothing if refused."""
     transition = TRANSITIONS[name]
     now = now or timezone.now()
     reason = reason.strip()
@@ -149,7 +153,7 @@ def apply(name: str, dossier: Dossier, *, actor, reason: str = "", now=None, **o
             )
         if transition.reason_required and not reason:
             raise CaseError(f"Indiquez le motif pour {transition.action}.")
-        changes = _EFFECTS[name](locked, actor, reason, now, options)
+        changes = _EFFECTS[name](locked, actor, reason, now, {"incomplete": incomplete})
         changes["state"] = transition.target
         updated = Dossier.objects.filter(pk=locked.pk, state=locked.state).update(
             updated_at=now, **changes
@@ -159,13 +163,12 @@ def apply(name: str, dossier: Dossier, *, actor, reason: str = "", now=None, **o
                 f"Impossible {_de(transition.action)} : le dossier vient d'être modifié par "
                 "quelqu'un d'autre."
             )
-        role = transition.role
         DossierTransition.objects.create(
             dossier=locked,
             name=name,
             from_state=locked.state,
             to_state=transition.target,
-            role=role,
+            role=transition.role,
             author=actor,
             reason=reason,
             at=now,
@@ -206,7 +209,7 @@ def _ask_correction(dossier, actor, reason, now, options):
         dossier=dossier,
         requested_by=actor,
         reason=reason,
-        incomplete=bool(options.get("incomplete", False)),
+        incomplete=options["incomplete"],
         requested_at=now,
         remaining_delay=max(due - now, dt.timedelta(0)) if due else None,
     )

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from parvis.cases import messaging, workflow
-from parvis.cases.models import AuditEntry
+from parvis.cases import instruction, messaging, workflow
+from parvis.cases.models import AuditEntry, Procedure
 from tests.cases.factories import instructor_of, make_dossier, make_procedure, make_user
 
 pytestmark = pytest.mark.django_db
@@ -16,6 +16,8 @@ MODELS = [
     "dossier",
     "correctionrequest",
     "message",
+    "privateannotation",
+    "expertopinion",
     "auditentry",
 ]
 
@@ -27,6 +29,8 @@ def dossier():
     workflow.apply("passer_en_instruction", dossier, actor=agent)
     workflow.apply("demander_correction", dossier, actor=agent, reason="Pièce illisible")
     messaging.send_message(dossier, agent, "Merci de renvoyer la pièce.")
+    instruction.annotate(dossier, agent, "Pièce floue.")
+    instruction.request_opinion(dossier, agent, make_user(), "Est-ce lisible ?")
     return dossier
 
 
@@ -37,6 +41,21 @@ def test_lists_and_pages_show(admin_client, dossier, model):
     obj = listing.context["cl"].result_list[0]
     page = admin_client.get(reverse(f"admin:cases_{model}_change", args=[obj.pk]))
     assert page.status_code == 200
+
+
+def test_publish_action(admin_client):
+    ready, not_ready = make_procedure(publish=False), make_procedure(publish=False)
+    not_ready.groups.all().delete()
+    response = admin_client.post(
+        reverse("admin:cases_procedure_changelist"),
+        {"action": "publish", "_selected_action": [ready.pk, not_ready.pk]},
+        follow=True,
+    )
+    texts = [str(message) for message in response.context["messages"]]
+    assert f"{ready} : révision 1 publiée." in texts
+    assert any("groupe instructeur par défaut" in text for text in texts)
+    assert Procedure.objects.get(pk=ready.pk).state == "publiee"
+    assert Procedure.objects.get(pk=not_ready.pk).state == "brouillon"
 
 
 def test_audit_log_cannot_be_changed_from_the_admin(admin_client, dossier):

@@ -5,8 +5,8 @@ tests). On PostgreSQL the second decision waits for the row lock and then sees t
 first. SQLite's test database is in memory with a shared cache, where a second
 writer fails at once ("database table is locked") instead of waiting as it does on
 the server's file (WAL, BEGIN IMMEDIATE, 30 s timeout): the threaded test runs on
-PostgreSQL only, and the stale-copy test checks on both databases that the
-conditional UPDATE refuses a decision made on an outdated state."""
+PostgreSQL only; the stale-copy test checks on both databases that a decision is
+judged on the state read again from the database, not on the caller's copy."""
 
 import threading
 

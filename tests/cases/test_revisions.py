@@ -4,7 +4,12 @@ import pytest
 
 from parvis.cases import editing, publishing, workflow
 from parvis.cases.enums import PublicationState
-from parvis.cases.exceptions import ProcedureNotReady, RevisionFrozen
+from parvis.cases.exceptions import (
+    InvalidDossier,
+    ProcedureNotReady,
+    RevisionFrozen,
+    TransitionNotAllowed,
+)
 from parvis.cases.models import Procedure, ProcedureRevision
 from tests.cases.factories import ANSWERS, FORM, make_dossier, make_procedure, make_user
 
@@ -49,7 +54,7 @@ def test_old_dossiers_keep_their_revision_after_a_new_publication():
     filed = workflow.apply("deposer", in_draft, actor=in_draft.applicant)
     assert filed.state == "en_construction"
     editing.save_draft(new, new.applicant, ANSWERS)
-    with pytest.raises(Exception, match="Le dossier contient une erreur"):
+    with pytest.raises(InvalidDossier, match="Le dossier contient une erreur"):
         workflow.apply("deposer", new, actor=new.applicant)
 
 
@@ -89,3 +94,22 @@ def test_a_procedure_has_one_draft_only():
     procedure = make_procedure(publish=False)
     with pytest.raises(IntegrityError), transaction.atomic():
         ProcedureRevision.objects.create(procedure=procedure, number=5)
+
+
+def test_a_draft_moves_to_the_new_revision_keeping_answers_by_stable_id():
+    procedure = make_procedure()
+    draft = make_dossier(procedure, answers={**ANSWERS, "siret": "73282932000074"})
+    changed = [
+        {"type": "short_text", "id": "nom", "label": "Nom de famille", "required": True},
+        {"type": "short_text", "id": "commune", "label": "Commune (en toutes lettres)"},
+        {"type": "email", "id": "courriel", "label": "Courriel"},
+    ]
+    publishing.update_draft(procedure, changed)
+    publishing.publish(procedure)
+    moved = editing.rebase_draft(draft, draft.applicant)
+    assert moved.revision.number == 2
+    # "nom" kept (same id, same type); "commune" changed type; the others are gone.
+    assert moved.answers == {"nom": "Dupont"}
+    filed = make_dossier(procedure, file=True)
+    with pytest.raises(TransitionNotAllowed, match="Seul un brouillon"):
+        editing.rebase_draft(filed, filed.applicant)

@@ -74,6 +74,17 @@ def test_agent_in_two_groups_sees_each_dossier_once(routed):
     assert sorted(Dossier.objects.visible_to(default_agent), key=lambda d: d.pk) == dossiers
 
 
+def test_listing_is_one_query(routed, django_assert_num_queries):
+    procedure, default_agent, *_ = routed
+    for _ in range(3):
+        _filed(procedure, "75056")
+    with django_assert_num_queries(1):
+        listed = list(
+            Dossier.objects.visible_to(default_agent).select_related("procedure", "group")
+        )
+        assert len(listed) == 3 and {d.group.label for d in listed} == {"Défaut"}
+
+
 def test_named_reads(routed):
     procedure, default_agent, _, rhone = routed
     early = _filed(procedure, "75056", now=T0)

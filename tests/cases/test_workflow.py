@@ -156,6 +156,13 @@ def test_filing_checks_the_form_routes_and_dates(procedure, people):
     assert filed.implied_decision_due_at is None  # no implied decision on this procedure
 
 
+def test_hidden_answers_are_dropped_at_filing(procedure, people):
+    answers = {"nom": "Dupont", "commune": "69123", "a_un_employeur": "non", "siret": "faux"}
+    dossier = make_dossier(procedure, people["applicant"], answers)
+    filed = workflow.apply("deposer", dossier, actor=people["applicant"], now=T0)
+    assert "siret" not in filed.answers
+
+
 def test_draft_keeps_what_was_typed_even_if_wrong(procedure, people):
     dossier = make_dossier(procedure, people["applicant"], {})
     checked = editing.save_draft(dossier, people["applicant"], {"commune": "Lyon", "pirate": 1})

@@ -1,12 +1,15 @@
 """The case engine's tables: procedures and their revisions, instructor groups and
-routing, dossiers with their transitions, corrections and messages, the audit log."""
+routing, dossiers with their transitions, corrections, messages, private annotations
+and expert opinions, the audit log."""
 
 from parvis.cases.models.audit import AuditEntry
 from parvis.cases.models.dossiers import (
     CorrectionRequest,
     Dossier,
     DossierTransition,
+    ExpertOpinion,
     Message,
+    PrivateAnnotation,
 )
 from parvis.cases.models.procedures import (
     InstructorGroup,
@@ -20,8 +23,10 @@ __all__ = [
     "CorrectionRequest",
     "Dossier",
     "DossierTransition",
+    "ExpertOpinion",
     "InstructorGroup",
     "Message",
+    "PrivateAnnotation",
     "Procedure",
     "ProcedureRevision",
     "RoutingRule",

@@ -13,14 +13,16 @@ from parvis.cases.models.procedures import InstructorGroup, Procedure, Procedure
 class DossierQuerySet(models.QuerySet):
     def visible_to(self, user):
         """An applicant sees their own dossiers; an agent the filed dossiers routed to
-        one of their groups; anybody else nothing."""
+        one of their groups; an expert the dossiers their opinion is asked on; anybody
+        else nothing."""
         if user is None or not user.is_authenticated:
             return self.none()
         own = Q(applicant=user)
         instructed = Q(group__in=InstructorGroup.objects.filter(members=user)) & ~Q(
             state=DossierState.BROUILLON
         )
-        return self.filter(own | instructed)
+        consulted = Q(pk__in=ExpertOpinion.objects.filter(expert=user).values("dossier"))
+        return self.filter(own | instructed | consulted)
 
     def in_state(self, *states):
         return self.filter(state__in=states)
@@ -186,3 +188,44 @@ class Message(models.Model):
 
     def __str__(self):
         return f"Message du dossier {self.dossier_id}"
+
+
+class PrivateAnnotation(models.Model):
+    """A note agents keep on a dossier; never shown to the applicant."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="annotations")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    body = models.TextField("annotation")
+    created_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "annotation privée"
+        ordering = ["dossier", "created_at", "pk"]
+
+    def __str__(self):
+        return f"Annotation du dossier {self.dossier_id}"
+
+
+class ExpertOpinion(models.Model):
+    """An opinion (avis) an instructor asks of another person on one dossier. The
+    expert sees that dossier (read only) and answers once."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="opinions")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    expert = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="expert_opinions"
+    )
+    question = models.TextField()
+    answer = models.TextField("avis", blank=True)
+    requested_at = models.DateTimeField()
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "avis d'expert"
+        verbose_name_plural = "avis d'experts"
+        ordering = ["dossier", "requested_at", "pk"]
+
+    def __str__(self):
+        return f"Avis sur le dossier {self.dossier_id}"
