@@ -212,3 +212,10 @@ def test_invalid_definitions_are_refused(definition, message):
 
 def test_layout_blocks_carry_no_answer():
     assert SectionHeading(id="s", label="Partie 1").carries_value is False
+
+
+def test_places_helpers():
+    from parvis.cases.fields.places import country_name, departement_of
+
+    assert country_name("DE") == "Allemagne" and country_name("FR") == "France"
+    assert [departement_of(code) for code in ("69123", "2A004", "97411")] == ["69", "2A", "974"]
