@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "ninja",  # serves the API documentation's scripts from our static files, not a CDN
     "parvis.corpus",
     "parvis.search",
+    "parvis.cases",
     "parvis.api",
 ]
 
