@@ -3,7 +3,9 @@
     .venv/bin/python bench/ingest.py [--data-dir /tmp/parvis-bench]
 
 Runs `python -m parvis ingest` (and `build_index`) as child processes in a fresh
-data directory and prints wall time and peak memory (max RSS) of each step.
+data directory and prints wall time, CPU time (user + system) and peak memory
+(max RSS) of each step. On a shared machine the wall time moves with the load;
+the CPU time much less, so compare versions on both.
 """
 
 import argparse
@@ -18,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run(step: str, args: list[str], env: dict) -> tuple[float, float]:
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def run(step: str, args: list[str], env: dict) -> tuple[float, float, float]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.monotonic()
     done = subprocess.run(
         [sys.executable, "-m", "parvis", *args], env=env, cwd=ROOT, capture_output=True, text=True
@@ -27,9 +29,10 @@ def run(step: str, args: list[str], env: dict) -> tuple[float, float]:
     seconds = time.monotonic() - started
     if done.returncode:
         sys.exit(f"{step} failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     # ru_maxrss of children is the max over all children so far (KiB on Linux)
-    return seconds, max(peak, before) / 1024
+    return seconds, cpu, max(after.ru_maxrss, before.ru_maxrss) / 1024
 
 
 def main():
@@ -50,10 +53,10 @@ def main():
             ("build_index (first run)", ["build_index", "--no-progress"]),
             ("build_index (nothing changed)", ["build_index", "--no-progress"]),
         ]
-    print(f"{'step':<32}{'seconds':>10}{'peak MB':>10}")
+    print(f"{'step':<32}{'wall s':>10}{'CPU s':>10}{'peak MB':>10}")
     for name, args in steps:
-        seconds, peak = run(name, args, env)
-        print(f"{name:<32}{seconds:>10.1f}{peak:>10.0f}", flush=True)
+        seconds, cpu, peak = run(name, args, env)
+        print(f"{name:<32}{seconds:>10.1f}{cpu:>10.1f}{peak:>10.0f}", flush=True)
 
 
 if __name__ == "__main__":
