@@ -3,6 +3,7 @@ L1251-34", Légifrance URLs) to document keys (`legi:<LEGIARTI cid>`)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -28,6 +29,7 @@ def normalize_number(letter: str, digits: str) -> str:
     return letter.upper() + re.sub(r"\s+", "", digits)
 
 
+@functools.cache  # a few thousand distinct numbers, compared a million times
 def _sort_key(number: str) -> tuple | None:
     """Natural order within one part of a code: R and D articles sort together."""
     match = re.fullmatch(r"([LRDA])(\d+(?:-\d+)*)", number)

@@ -47,14 +47,15 @@ ALLOWED_ATTRIBUTES = {
     "abbr": {"title"},
 }
 
-_WS = re.compile(r"\s+")
 _TAG = re.compile(r"<[^>]+>")
 _BLOCK_END = re.compile(r"</(p|li|tr|h\d|div|table|ul|ol|blockquote)>|<br\s*/?>", re.I)
 
 
 def squash(text: str) -> str:
-    """Collapse runs of whitespace (including non-breaking spaces) to one space."""
-    return _WS.sub(" ", text or "").strip()
+    """Collapse runs of whitespace (including non-breaking spaces) to one space.
+    str.split() splits on exactly the characters `\\s` matches (both use Python's
+    Unicode whitespace test), several times faster than a regex substitution."""
+    return " ".join((text or "").split())
 
 
 def slugify(value: str, max_length: int = 120) -> str:
