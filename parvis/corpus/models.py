@@ -7,6 +7,7 @@ part of Parvis (search, API, evaluation, feedback) speaks in these keys.
 from django.db import models
 
 from parvis.corpus.enums import Kind, RelationType, Source
+from parvis.corpus.themes import THEME_KEY_PREFIX
 
 
 class DocumentQuerySet(models.QuerySet):
@@ -18,6 +19,12 @@ class DocumentQuerySet(models.QuerySet):
 
     def agreements(self):
         return self.filter(kind=Kind.CONVENTION_COLLECTIVE).order_by("idcc")
+
+    def in_theme(self, slug: str):
+        """Documents the ingestion put in a theme (parvis/corpus/themes.py)."""
+        return self.filter(
+            relations__type=RelationType.IN_THEME, relations__target_key=THEME_KEY_PREFIX + slug
+        )
 
 
 class Document(models.Model):

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     # Before dsfr: its templates under www/templates/dsfr/ override django-dsfr's.
     "parvis.www",
     "dsfr",
