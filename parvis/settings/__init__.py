@@ -160,6 +160,11 @@ STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
 WHITENOISE_USE_FINDERS = True
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # compressed (gzip, brotli) copies and hashed names, cached a year (parvis/www/storage.py)
+    "staticfiles": {"BACKEND": "parvis.www.storage.StaticStorage"},
+}
 
 # Security headers
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -160,6 +160,13 @@ def theme_groups(heading: str = "h3") -> list[tuple[str, list[dict]]]:
     ]
 
 
+def short_section_title(title: str) -> str:
+    """A section's label for a breadcrumb ("Livre II" for "Livre II : Le contrat de
+    travail"); a title without a label is kept, cut at 60 characters."""
+    label = title.split(":", 1)[0].strip() if ":" in title else title
+    return Truncator(label).chars(60)
+
+
 def plan_url(kind: str, section: Section) -> str:
     name = {
         Kind.CODE_DU_TRAVAIL: "www:code_du_travail_plan",
@@ -244,25 +251,6 @@ def result_card(result) -> dict:
         # which would cut the snippet's <mark> tags: both are shown whole.
         "title_max_length": len(result.title),
         "description_max_length": len(snippet),
-    }
-
-
-def agreements_table(agreements) -> dict:
-    """`dsfr_table` data: one row per agreement, its IDCC and a link to its page."""
-    return {
-        "caption": f"Conventions collectives ({len(agreements)})",
-        "header": ["IDCC", "Convention"],
-        "content": [
-            [
-                agreement.idcc,
-                format_html(
-                    '<a href="{}">{}</a>',
-                    agreement.get_absolute_url(),
-                    agreement.data.get("short_title") or agreement.title,
-                ),
-            ]
-            for agreement in agreements
-        ],
     }
 
 

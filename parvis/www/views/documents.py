@@ -1,14 +1,17 @@
 """One page per document type. Views only fetch and hand over to templates."""
 
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from parvis.corpus.enums import Kind
+from parvis.corpus.enums import Kind, RelationType
 from parvis.corpus.links import document_url
 from parvis.corpus.models import Document
+from parvis.corpus.plan import code_plan
+from parvis.corpus.themes import THEME_KEY_PREFIX, THEMES_BY_SLUG
 from parvis.www import components
-from parvis.www.forms import AgreementAnswerForm
+from parvis.www.forms import AgreementAnswerForm, AgreementFilterForm
 
 CODE_NAMES = {
     Kind.CODE_DU_TRAVAIL: "Code du travail",
@@ -51,6 +54,36 @@ def document_page(document: Document, title: str, *crumbs, **extra) -> dict:
     }
 
 
+def theme_crumbs(document: Document) -> list[tuple[str, str]]:
+    """("Thèmes", its page) and the document's first theme, for its breadcrumb."""
+    theme = THEMES_BY_SLUG.get(
+        (
+            document.relations.filter(type=RelationType.IN_THEME)
+            .values_list("target_key", flat=True)
+            .order_by("id")
+            .first()
+            or ""
+        ).removeprefix(THEME_KEY_PREFIX)
+    )
+    if theme is None:
+        return []
+    return [
+        ("Thèmes", reverse("www:themes")),
+        (theme.title, reverse("www:theme", args=[theme.slug])),
+    ]
+
+
+def plan_crumbs(article: Document) -> list[tuple[str, str]]:
+    """The code and the sections an article sits in, each linked to its table of contents."""
+    plan = code_plan(article.kind)
+    section = plan.section_of(article.breadcrumb)
+    sections = section.ancestors(include_self=True) if section else []
+    return [(CODE_NAMES[article.kind], components.plan_url(article.kind, plan.root))] + [
+        (components.short_section_title(s.title), components.plan_url(article.kind, s))
+        for s in sections
+    ]
+
+
 def code_article(request, kind, slug):
     article = _document(kind, slug=slug)
     siblings = Document.objects.articles_of_code(kind).only("slug", "number", "kind", "idcc")
@@ -63,7 +96,7 @@ def code_article(request, kind, slug):
         document_page(
             article,
             f"{article.title} — {CODE_NAMES[kind]}",
-            (CODE_NAMES[kind], ""),
+            *plan_crumbs(article),
             (article.title, ""),
             code_name=CODE_NAMES[kind],
             nota_html=nota if components.has_text(nota) else "",  # often only <p></p>
@@ -73,16 +106,31 @@ def code_article(request, kind, slug):
     )
 
 
+AGREEMENTS_PER_PAGE = 40
+
+
 def agreement_list(request):
-    agreements = Document.objects.agreements().only("idcc", "slug", "title", "data", "kind")
+    form = AgreementFilterForm(request.GET)
+    valid = form.is_valid()
+    text = form.cleaned_data.get("q", "") if valid else ""
+    agreements = Document.objects.only("idcc", "slug", "title", "data", "kind").agreements_matching(
+        text
+    )
+    page = Paginator(agreements, AGREEMENTS_PER_PAGE).get_page(
+        form.cleaned_data.get("page") if valid else 1
+    )
     return render(
         request,
         "www/agreement_list.html",
         {
-            "table": components.agreements_table(list(agreements)),
-            "title": "Conventions collectives",
+            "form": form,
+            "text": text,
+            "page_obj": page,
+            "total": len(agreements),
+            "title": f"Conventions collectives : « {text} »" if text else "Conventions collectives",
             "breadcrumb_data": components.breadcrumb(("Conventions collectives", "")),
         },
+        status=200 if valid else 400,
     )
 
 
@@ -169,6 +217,7 @@ def fiche(request, kind, slug):
         document_page(
             document,
             document.title,
+            *theme_crumbs(document),
             (document.title, ""),
             references=_with_links(document.data.get("references", [])),
             summary=components.summary(document.data.get("sections", [])),
@@ -192,7 +241,7 @@ def contribution(request, slug):
     context = document_page(
         document,
         document.title,
-        ("Questions-réponses", ""),
+        ("Questions-réponses", reverse("www:questions")),
         (document.title, ""),
         form=form,
         references=_with_links(document.data.get("references", [])),
