@@ -63,6 +63,11 @@ urlpatterns = [
         name="agreement_article",
     ),
     re_path(
+        r"^convention-collective/(?P<idcc>\d{4})/texte/(?P<cid>KALITEXT\d{12})$",
+        documents.agreement_text,
+        name="agreement_text",
+    ),
+    re_path(
         r"^convention-collective/(?P<idcc>\d{4})(?:-(?P<slug>[a-z0-9-]{0,200}))?$",
         documents.agreement,
         name="agreement",

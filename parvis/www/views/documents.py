@@ -134,20 +134,69 @@ def agreement_list(request):
     )
 
 
-def agreement(request, idcc, slug=None):
-    document = _document(Kind.CONVENTION_COLLECTIVE, idcc=idcc)
-    if slug != document.slug.split("-", 1)[1]:
-        return redirect(document.get_absolute_url(), permanent=True)
-    texts = document.data.get("texts", [])
-    articles = {
+# An agreement page lists its articles in place up to this many; a larger one
+# (the metallurgy's 4,900 articles in 485 texts) lists its texts, each text's
+# articles on a page of its own, TEXT_PAGE_SIZE at a time: no page over 200 KB.
+INLINE_ARTICLES = 400
+TEXT_PAGE_SIZE = 250
+TEXTS_PER_PAGE = 150
+TEXT_GROUPS = (
+    ("base", "Texte de base"),
+    ("attached", "Textes attachés"),
+    ("salary", "Textes salaires"),
+)
+
+
+def _article_links(keys) -> dict:
+    return {
         key: {
             "title": components.agreement_article_heading(title, breadcrumb),
             "url": document_url(Kind.ARTICLE_CONVENTION, slug, article_idcc),
         }
         for key, title, breadcrumb, slug, article_idcc in Document.objects.filter(
-            key__in={k for text in texts for k in text["articles"]}
+            key__in=set(keys)
         ).values_list("key", "title", "breadcrumb", "slug", "idcc")
     }
+
+
+def agreement(request, idcc, slug=None):
+    document = _document(Kind.CONVENTION_COLLECTIVE, idcc=idcc)
+    if slug != document.slug.split("-", 1)[1]:
+        return redirect(document.get_absolute_url(), permanent=True)
+    texts = document.data.get("texts", [])
+    article_count = sum(len(text["articles"]) for text in texts)
+    short_title = document.data.get("short_title") or document.title
+    context = document_page(
+        document,
+        short_title,
+        ("Conventions collectives", reverse("www:agreements")),
+        (short_title, ""),
+        article_count=article_count,
+    )
+    if article_count > INLINE_ARTICLES:
+        listed = [
+            (label, text)
+            for group, label in TEXT_GROUPS
+            for text in texts
+            if text["group"] == group and text["articles"]
+        ]
+        form = AgreementFilterForm(request.GET)
+        page = Paginator(listed, TEXTS_PER_PAGE).get_page(
+            form.cleaned_data.get("page") if form.is_valid() else 1
+        )
+        text_lists: dict[str, list] = {}
+        for label, text in page.object_list:
+            text_lists.setdefault(label, []).append(
+                {
+                    "title": text["title"],
+                    "count": len(text["articles"]),
+                    "url": reverse("www:agreement_text", args=[idcc, text["cid"]]),
+                }
+            )
+        context["text_lists"] = list(text_lists.items())
+        context["page_obj"] = page
+        return render(request, "www/agreement.html", context)
+    articles = _article_links(k for text in texts for k in text["articles"])
     texts = [
         {**text, "items": [articles[k] for k in text["articles"] if k in articles]}
         for text in texts
@@ -160,23 +209,37 @@ def agreement(request, idcc, slug=None):
                 for number, text in enumerate((t for t in texts if t["group"] == group), 1)
             ],
         )
-        for group, label in (
-            ("base", "Texte de base"),
-            ("attached", "Textes attachés"),
-            ("salary", "Textes salaires"),
-        )
+        for group, label in TEXT_GROUPS
     ]
+    context["groups"] = [(label, accordions) for label, accordions in groups if accordions]
+    context["article_count"] = len(articles)
+    return render(request, "www/agreement.html", context)
+
+
+def agreement_text(request, idcc, cid):
+    """One text of a large agreement: its articles, TEXT_PAGE_SIZE a page."""
+    document = _document(Kind.CONVENTION_COLLECTIVE, idcc=idcc)
+    text = next((t for t in document.data.get("texts", []) if t.get("cid") == cid), None)
+    if text is None:
+        raise Http404("texte inconnu")
+    form = AgreementFilterForm(request.GET)
+    number = form.cleaned_data.get("page") if form.is_valid() else 1
+    page = Paginator(text["articles"], TEXT_PAGE_SIZE).get_page(number)
+    links = _article_links(page.object_list)
     short_title = document.data.get("short_title") or document.title
     return render(
         request,
-        "www/agreement.html",
+        "www/agreement_text.html",
         document_page(
             document,
-            short_title,
+            f"{text['title']} — {short_title}",
             ("Conventions collectives", reverse("www:agreements")),
-            (short_title, ""),
-            groups=[(label, accordions) for label, accordions in groups if accordions],
-            article_count=len(articles),
+            (short_title, document.get_absolute_url()),
+            (text["title"], ""),
+            text=text,
+            agreement_title=short_title,
+            page_obj=page,
+            items=[links[key] for key in page.object_list if key in links],
         ),
     )
 
