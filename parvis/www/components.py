@@ -175,25 +175,24 @@ def plan_url(kind: str, section: Section) -> str:
     return reverse(name, kwargs={"path": section.path}) if section.path else reverse(name)
 
 
-def plan_tree(kind: str, section: Section, levels: int) -> dict:
-    """The part of a code's plan a table-of-contents page shows: `section`'s direct
-    articles, and its sections `levels` deep, each with its own direct articles;
-    the deepest shown link to their own page."""
+def plan_tree(kind: str, section: Section, levels: int, article_levels: int = 1) -> dict:
+    """The part of a code's plan a table-of-contents page shows: `section`'s sections
+    `levels` deep, and the articles of `section` and of the sections `article_levels`
+    below it (deeper articles are on their sections' own pages, which the deepest
+    sections shown link to)."""
 
     def node(current: Section, depth: int) -> dict:
         return {
             "title": current.title,
             "url": plan_url(kind, current),
             "count": current.article_count,
-            "anchor": f"section-{current.slug}",
             "articles": [
                 {"label": article.title, "url": document_url(kind, article.slug)}
-                for article in current.articles
+                for article in (current.articles if depth <= article_levels else ())
             ],
             "children": (
                 [node(child, depth + 1) for child in current.children] if depth < levels else []
             ),
-            "more": depth >= levels and bool(current.children),
         }
 
     return node(section, 0)

@@ -18,11 +18,12 @@ PLAN_URL_NAMES = {
     Kind.CODE_DU_TRAVAIL: "www:code_du_travail_plan",
     Kind.CODE_SECURITE_SOCIALE: "www:code_securite_sociale_plan",
 }
-# How many levels of sections a table-of-contents page shows under its section:
-# three on the code's page (parts, books, titles), two below (a book's titles and
-# chapters, a chapter's sections and sub-sections), so that any level is at most
-# three clicks from the code's page.
-ROOT_LEVELS, SECTION_LEVELS = 3, 2
+# A table-of-contents page shows three levels of sections under its own (the code's
+# page: parts, books, titles; a title's page: chapters, sections, sub-sections), so
+# that the deepest sections of the Code du travail (nine levels) are three clicks
+# from the code's page, four from the home page. Articles are listed under the page's
+# section and the sections just below it.
+ROOT_LEVELS = SECTION_LEVELS = 3
 
 
 def code_plan_page(request, kind, path=""):
