@@ -222,3 +222,17 @@ def test_crawl_from_home_reaches_every_theme_and_plan_level(client, corpus):
         if Document(kind=kind, slug=slug, idcc=idcc).get_absolute_url() in depth
     }
     assert reached == set(Kind.values)
+
+
+def test_glossary_terms_explained_in_place(client, corpus):
+    page = client.get("/convention-collective/").content.decode()
+    tooltip = re.search(
+        r'<span class="fr-tooltip[^"]*"\s+id="glossaire-idcc"\s+role="tooltip"[^>]*>([^<]*)<', page
+    )
+    assert tooltip and "numéro à 4 chiffres" in tooltip.group(1)
+    assert 'aria-describedby="glossaire-idcc"' in page
+    glossary = client.get("/glossaire").content.decode()
+    assert '<dt id="idcc">IDCC</dt>' in glossary
+    # articles we do not hold are not linked (the fixture corpus holds L1234-1 only)
+    for slug in re.findall(r'href="/code-du-travail/([^"]+)"', glossary):
+        assert Document.objects.filter(kind=Kind.CODE_DU_TRAVAIL, slug=slug).exists(), slug

@@ -207,3 +207,14 @@ def test_phone_menu_and_search_buttons_on_content_pages(new_page, url):
     expect(page.locator("#header-search-input")).to_be_visible()
     outside = [u for u in requested if u.startswith("http") and u.split("/", 3)[:3] != origin]
     assert not outside, outside
+
+
+def test_glossary_tooltip_on_focus(new_page):
+    page = new_page()
+    page.goto("/convention-collective/")
+    wait_for_dsfr(page)
+    tooltip = page.locator("#glossaire-idcc")
+    expect(tooltip).to_be_hidden()
+    page.locator("#button-glossaire-idcc").focus()
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_contain_text("numéro à 4 chiffres")
