@@ -56,10 +56,19 @@ def measure(context, url: str) -> dict:
     elapsed = time.perf_counter() - start
     page.wait_for_timeout(300)  # late finished events
     html["bytes"] = len(answer.body()) if answer is not None else 0
+    # the DSFR styles applied (a stylesheet refused, by an integrity mismatch say,
+    # would still be counted as transferred)
+    styled = "Marianne" in page.evaluate("getComputedStyle(document.body).fontFamily")
     requests = len(sizes)
     total = sum(sizes.values())
     page.close()
-    return {"bytes": total, "requests": requests, "ms": elapsed * 1000, "html": html["bytes"]}
+    return {
+        "bytes": total,
+        "requests": requests,
+        "ms": elapsed * 1000,
+        "html": html["bytes"],
+        "styled": styled,
+    }
 
 
 def main() -> int:
@@ -68,7 +77,7 @@ def main() -> int:
     parser.add_argument("--pages", default=",".join(PAGES), help="comma-separated page names")
     options = parser.parse_args()
     names = [name for name in options.pages.split(",") if name]
-    rows, over = [], []
+    rows, over, unstyled = [], [], []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
         for name in names:
@@ -80,6 +89,8 @@ def main() -> int:
             rows.append((name, first, repeat))
             if first["bytes"] > FIRST_LIMIT or repeat["bytes"] > REPEAT_LIMIT:
                 over.append(name)
+            if not (first["styled"] and repeat["styled"]):
+                unstyled.append(name)
         browser.close()
     print(
         f"{'page':<10} {'first KB':>9} {'req':>4} {'ms':>6} {'repeat KB':>10} {'req':>4} "

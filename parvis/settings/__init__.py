@@ -163,6 +163,11 @@ STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
 WHITENOISE_USE_FINDERS = True
+# django-dsfr's integrity checksums are those of its files as shipped; collected,
+# its CSS is rewritten to point at the hashed names of the fonts and icons, so the
+# browser would refuse it. Our static files come from our own origin under names
+# that hold their content's hash: the checksums are left out.
+DSFR_USE_INTEGRITY_CHECKSUMS = False
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # compressed (gzip, brotli) copies and hashed names, cached a year (parvis/www/storage.py)
