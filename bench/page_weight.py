@@ -106,7 +106,8 @@ def main() -> int:
         f"limits: first load <= {FIRST_LIMIT // 1000} KB, repeat <= {REPEAT_LIMIT // 1000} KB, "
         f"HTML <= {HTML_LIMIT // 1000} KB; over: {', '.join(over) or 'none'}"
     )
-    return 0
+    print(f"pages without the DSFR styles applied: {', '.join(unstyled) or 'none'}")
+    return 1 if unstyled else 0
 
 
 if __name__ == "__main__":

@@ -160,6 +160,22 @@ def theme_groups(heading: str = "h3") -> list[tuple[str, list[dict]]]:
     ]
 
 
+def theme_tags() -> list[tuple[str, list[dict]]]:
+    """(group title, `dsfr_tag` data of its themes): the home page's themes, as tags
+    (as tiles, their 17 pictograms would add 40 KB to the page's first load)."""
+    return [
+        (
+            title,
+            [
+                {"label": theme.title, "link": reverse("www:theme", args=[theme.slug])}
+                for theme in THEMES
+                if theme.group == group
+            ],
+        )
+        for group, title in GROUPS.items()
+    ]
+
+
 def short_section_title(title: str) -> str:
     """A section's label for a breadcrumb ("Livre II" for "Livre II : Le contrat de
     travail"); a title without a label is kept, cut at 60 characters."""

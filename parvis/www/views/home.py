@@ -3,7 +3,7 @@ from django.shortcuts import render
 
 from parvis.corpus.enums import Kind
 from parvis.corpus.models import Document
-from parvis.www.components import home_tiles, theme_groups
+from parvis.www.components import home_tiles, theme_tags
 from parvis.www.forms import SearchForm
 
 # The ministry's Q&A are its answers to the questions it is most often asked; the
@@ -24,7 +24,7 @@ def home(request):
         {
             "form": SearchForm(),
             "tiles": home_tiles({kind: counts.get(kind.value, 0) for kind in Kind}),
-            "theme_groups": theme_groups(),
+            "theme_groups": theme_tags(),
             "questions": questions,
             "title": "Accueil",
         },
