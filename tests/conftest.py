@@ -45,7 +45,7 @@ def corpus(db):
 
 @pytest.fixture(scope="session", autouse=True)
 def _caches_in_tmp(tmp_path_factory):
-    """Caches live in a temporary folder, not in the developer's var/."""
+    """Caches live in a temporary folder, not in the developer's var/..."""
     from django.conf import settings as django_settings
     from django.test import override_settings
 
@@ -56,8 +56,11 @@ def _caches_in_tmp(tmp_path_factory):
         **django_settings.CACHES["default"],
         "LOCATION": str(tmp_path_factory.mktemp("default-cache")),
     }
+    # nor the developer's collected static files: tests serve the apps' own files by
+    # their plain names (tests/www/test_static.py collects into a folder of its own)
     with override_settings(
-        CACHES={**django_settings.CACHES, "default": default_cache, "search": search_cache}
+        CACHES={**django_settings.CACHES, "default": default_cache, "search": search_cache},
+        STATIC_ROOT=tmp_path_factory.mktemp("static"),
     ):
         yield
 

@@ -64,6 +64,7 @@ class ArticleResolver:
     by_legi_id: dict[str, str] = field(default_factory=dict)
     order: dict[str, list[str]] = field(default_factory=dict)  # code -> numbers in code order
     numbers: dict[str, str] = field(default_factory=dict)  # key -> article number
+    codes: dict[str, str] = field(default_factory=dict)  # key -> code (a Kind value)
     _positions: dict[str, dict[str, int]] = field(default_factory=dict, repr=False)
 
     def add(self, code: str, number: str, key: str, legi_ids=()) -> None:
@@ -71,6 +72,7 @@ class ArticleResolver:
         for variant in {number.upper(), number.replace("*", "").upper()}:
             self.by_number[(code, variant)] = key
         self.numbers[key] = number
+        self.codes[key] = code
         self.order.setdefault(code, []).append(number.replace("*", "").upper())
         self._positions.pop(code, None)
         for legi_id in legi_ids:
@@ -100,6 +102,10 @@ class ArticleResolver:
 
     def number_for_key(self, key: str) -> str:
         return self.numbers.get(key, key)
+
+    def cited_articles(self, keys) -> list[tuple[str, str]]:
+        """(code, number) of the articles we hold among `keys`."""
+        return [(self.codes[key], self.numbers[key]) for key in keys if key in self.codes]
 
     def key_for(self, code: str, number: str) -> str | None:
         return self.by_number.get((code, number.upper()))

@@ -43,3 +43,4 @@ class RelationType(models.TextChoices):
 
     CITES = "cites", "cite"  # a fiche or an answer cites a code article
     LINKS_TO = "links_to", "renvoie à"  # a service-public fiche links to another fiche
+    IN_THEME = "in_theme", "dans le thème"  # target `theme:<slug>` (parvis/corpus/themes.py)

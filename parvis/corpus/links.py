@@ -68,6 +68,14 @@ def article_slug(number: str) -> str:
     return slug if _SLUG.fullmatch(slug) else slugify(number.replace("*", ""), 200)
 
 
+KEY_LINK = re.compile(r"/document/([a-z]+:[A-Za-z0-9_.-]{1,100})")
+
+
+def linked_keys(html: str) -> list[str]:
+    """The keys of the documents a stored HTML fragment links to, in order, unique."""
+    return list(dict.fromkeys(KEY_LINK.findall(html or "")))
+
+
 def key_href(key: str) -> str:
     """The link stored in a document's HTML to another document we hold.
 

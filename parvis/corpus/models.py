@@ -4,9 +4,18 @@ A document's `key` is `<source>:<official id>` (see DESIGN.md); every other
 part of Parvis (search, API, evaluation, feedback) speaks in these keys.
 """
 
+import unicodedata
+
 from django.db import models
 
 from parvis.corpus.enums import Kind, RelationType, Source
+from parvis.corpus.themes import THEME_KEY_PREFIX
+
+
+def fold(text: str) -> str:
+    """Lower case, without accents: how a visitor's words are compared with names."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 class DocumentQuerySet(models.QuerySet):
@@ -18,6 +27,34 @@ class DocumentQuerySet(models.QuerySet):
 
     def agreements(self):
         return self.filter(kind=Kind.CONVENTION_COLLECTIVE).order_by("idcc")
+
+    def agreements_matching(self, text: str) -> list:
+        """Agreements, by IDCC, whose IDCC starts with `text` (digits; "16" finds 0016
+        and 1607), or whose title or short title holds its words whatever the case
+        and the accents ("metallurgie" finds "Métallurgie"). The 400 agreements are
+        filtered in Python: SQLite compares accents as they are."""
+        agreements = list(self.agreements())
+        words = fold(text).split()
+        if not words:
+            return agreements
+        if len(words) == 1 and words[0].isdigit():
+            digits = words[0]
+            return [
+                a
+                for a in agreements
+                if a.idcc.startswith(digits) or a.idcc.lstrip("0").startswith(digits)
+            ]
+        return [
+            a
+            for a in agreements
+            if all(word in fold(f"{a.title} {a.data.get('short_title') or ''}") for word in words)
+        ]
+
+    def in_theme(self, slug: str):
+        """Documents the ingestion put in a theme (parvis/corpus/themes.py)."""
+        return self.filter(
+            relations__type=RelationType.IN_THEME, relations__target_key=THEME_KEY_PREFIX + slug
+        )
 
 
 class Document(models.Model):

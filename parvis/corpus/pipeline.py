@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from parvis.corpus.citations import ArticleResolver
-from parvis.corpus.enums import Kind, Source
+from parvis.corpus.enums import Kind, RelationType, Source
 from parvis.corpus.fiche.blocks import Reference
 from parvis.corpus.ingest import SyncResult, sync_source
 from parvis.corpus.loaders import LOADERS
 from parvis.corpus.loaders.base import LoadContext
-from parvis.corpus.models import Document, Passage
+from parvis.corpus.models import Document, Passage, Relation
+from parvis.corpus.themes import THEME_KEY_PREFIX
 
 
 def agreement_slugs() -> dict[str, str]:
@@ -19,6 +20,17 @@ def agreement_slugs() -> dict[str, str]:
 
 def fiche_titles() -> dict[str, str]:
     return dict(Document.objects.filter(kind=Kind.FICHE_SERVICE_PUBLIC).values_list("key", "title"))
+
+
+def fiche_themes() -> dict[str, list[str]]:
+    """Service-public fiche key -> the slugs of the themes the ingestion put it in."""
+    found: dict[str, list[str]] = {}
+    rows = Relation.objects.filter(
+        type=RelationType.IN_THEME, document__kind=Kind.FICHE_SERVICE_PUBLIC
+    ).values_list("document__key", "target_key")
+    for key, target in rows.order_by("document__key", "target_key"):
+        found.setdefault(key, []).append(target.removeprefix(THEME_KEY_PREFIX))
+    return found
 
 
 def ingest_all(packages_dir: Path, sources=None, progress: bool = True) -> list[SyncResult]:
@@ -35,6 +47,7 @@ def ingest_all(packages_dir: Path, sources=None, progress: bool = True) -> list[
             context.agreements = agreement_slugs()
         if loader.source in (Source.TRAVAIL, Source.CONTRIBUTION) and not context.fiches:
             context.fiches = fiche_titles()  # service-public fiches load before these
+            context.fiche_themes = fiche_themes()
         results.append(sync_source(loader, context, progress=progress))
     return results
 

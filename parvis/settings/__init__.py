@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     # Before dsfr: its templates under www/templates/dsfr/ override django-dsfr's.
     "parvis.www",
     "dsfr",
@@ -66,6 +67,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages and API answers compressed (static files come compressed from WhiteNoise,
+    # above); Django pads the compressed body with random bytes against BREACH.
+    "django.middleware.gzip.GZipMiddleware",
     "parvis.www.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -160,6 +164,16 @@ STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
 WHITENOISE_USE_FINDERS = True
+# django-dsfr's integrity checksums are those of its files as shipped; collected,
+# its CSS is rewritten to point at the hashed names of the fonts and icons, so the
+# browser would refuse it. Our static files come from our own origin under names
+# that hold their content's hash: the checksums are left out.
+DSFR_USE_INTEGRITY_CHECKSUMS = False
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # compressed (gzip, brotli) copies and hashed names, cached a year (parvis/www/storage.py)
+    "staticfiles": {"BACKEND": "parvis.www.storage.StaticStorage"},
+}
 
 # Security headers
 SECURE_CONTENT_TYPE_NOSNIFF = True

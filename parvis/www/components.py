@@ -18,6 +18,10 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from parvis.corpus.enums import Kind, Source
+from parvis.corpus.links import document_url
+from parvis.corpus.plan import Section, code_plan
+from parvis.corpus.themes import GROUPS, THEMES, Theme, plan_digits
+from parvis.corpus.themes import PLAN_DIGITS as PLAN_LENGTH
 
 KIND_LABELS = dict(Kind.choices)
 SOURCE_NAMES = {
@@ -28,6 +32,10 @@ SOURCE_NAMES = {
     Source.CONTRIBUTION: "code.travail.gouv.fr",
 }
 PICTOGRAMS = "dsfr/dist/artwork/pictograms/"
+CODE_NAMES = {
+    Kind.CODE_DU_TRAVAIL: "Code du travail",
+    Kind.CODE_SECURITE_SOCIALE: "Code de la sécurité sociale",
+}
 
 
 def breadcrumb(*pairs: tuple[str, str]) -> dict:
@@ -79,35 +87,158 @@ def agreement_article_heading(title: str, breadcrumb: list[str], idcc: str = "")
     return " — ".join(parts)
 
 
+def _tile(title: str, url: str, description: str, pictogram: str, heading: str = "h3") -> dict:
+    return {
+        "title": title,
+        "url": url,
+        "description": description,
+        "svg_path": static(PICTOGRAMS + pictogram),
+        "heading_tag": heading,
+    }
+
+
 def home_tiles(counts: dict) -> list[dict]:
-    """`dsfr_tile` data for the home page: what Parvis holds."""
+    """`dsfr_tile` data for the home page: every way into what Parvis holds."""
     return [
-        {
-            "title": "Code du travail",
-            "url": reverse("www:code_du_travail", kwargs={"slug": "l1221-1"}),
-            "description": f"{counts[Kind.CODE_DU_TRAVAIL]} articles en vigueur",
-            "svg_path": static(PICTOGRAMS + "institutions/justice.svg"),
-            "heading_tag": "h3",
-        },
-        {
-            "title": "Conventions collectives",
-            "url": reverse("www:agreements"),
-            "description": f"{counts[Kind.CONVENTION_COLLECTIVE]} conventions",
-            "svg_path": static(PICTOGRAMS + "document/contract.svg"),
-            "heading_tag": "h3",
-        },
-        {
-            "title": "Fiches pratiques",
-            "url": reverse("www:search") + f"?type={Kind.FICHE_SERVICE_PUBLIC}",
-            "description": (
-                f"{counts[Kind.FICHE_SERVICE_PUBLIC]} fiches service-public.fr, "
-                f"{counts[Kind.FICHE_MINISTERE_TRAVAIL]} fiches du ministère, "
-                f"{counts[Kind.CONTRIBUTION]} questions-réponses"
-            ),
-            "svg_path": static(PICTOGRAMS + "document/document-search.svg"),
-            "heading_tag": "h3",
-        },
+        _tile(
+            "Code du travail",
+            reverse("www:code_du_travail_plan"),
+            f"Sommaire : parties, livres, titres, chapitres ; "
+            f"{counts[Kind.CODE_DU_TRAVAIL]} articles en vigueur",
+            "institutions/justice.svg",
+        ),
+        _tile(
+            "Code de la sécurité sociale",
+            reverse("www:code_securite_sociale_plan"),
+            f"Sommaire et {counts[Kind.CODE_SECURITE_SOCIALE]} articles en vigueur",
+            "health/health.svg",
+        ),
+        _tile(
+            "Conventions collectives",
+            reverse("www:agreements"),
+            f"{counts[Kind.CONVENTION_COLLECTIVE]} conventions, par nom ou numéro IDCC",
+            "document/contract.svg",
+        ),
+        _tile(
+            "Questions-réponses",
+            reverse("www:questions"),
+            f"{counts[Kind.CONTRIBUTION]} réponses du ministère du Travail, "
+            "selon votre convention collective",
+            "system/information.svg",
+        ),
+        _tile(
+            "Fiches pratiques par thème",
+            reverse("www:themes"),
+            f"{counts[Kind.FICHE_SERVICE_PUBLIC]} fiches service-public.fr, "
+            f"{counts[Kind.FICHE_MINISTERE_TRAVAIL]} fiches du ministère du Travail",
+            "document/document-search.svg",
+        ),
+        _tile(
+            "Glossaire",
+            reverse("www:glossary"),
+            "Les mots du droit du travail expliqués",
+            "leisure/book.svg",
+        ),
     ]
+
+
+def theme_tile(theme: Theme, heading: str = "h3") -> dict:
+    return _tile(
+        theme.title,
+        reverse("www:theme", args=[theme.slug]),
+        theme.description,
+        theme.pictogram,
+        heading,
+    )
+
+
+def theme_groups(heading: str = "h3") -> list[tuple[str, list[dict]]]:
+    """(group title, `dsfr_tile` data of its themes), in declared order."""
+    return [
+        (title, [theme_tile(theme, heading) for theme in THEMES if theme.group == group])
+        for group, title in GROUPS.items()
+    ]
+
+
+def theme_tags() -> list[tuple[str, list[dict]]]:
+    """(group title, `dsfr_tag` data of its themes): the home page's themes, as tags
+    (as tiles, their 17 pictograms would add 40 KB to the page's first load)."""
+    return [
+        (
+            title,
+            [
+                {"label": theme.title, "link": reverse("www:theme", args=[theme.slug])}
+                for theme in THEMES
+                if theme.group == group
+            ],
+        )
+        for group, title in GROUPS.items()
+    ]
+
+
+def short_section_title(title: str) -> str:
+    """A section's label for a breadcrumb ("Livre II" for "Livre II : Le contrat de
+    travail"); a title without a label is kept, cut at 60 characters."""
+    label = title.split(":", 1)[0].strip() if ":" in title else title
+    return Truncator(label).chars(60)
+
+
+def plan_url(kind: str, section: Section) -> str:
+    name = {
+        Kind.CODE_DU_TRAVAIL: "www:code_du_travail_plan",
+        Kind.CODE_SECURITE_SOCIALE: "www:code_securite_sociale_plan",
+    }[kind]
+    return reverse(name, kwargs={"path": section.path}) if section.path else reverse(name)
+
+
+def plan_tree(kind: str, section: Section, levels: int, article_levels: int = 1) -> dict:
+    """The part of a code's plan a table-of-contents page shows: `section`'s sections
+    `levels` deep, and the articles of `section` and of the sections `article_levels`
+    below it (deeper articles are on their sections' own pages, which the deepest
+    sections shown link to)."""
+
+    def node(current: Section, depth: int) -> dict:
+        return {
+            "title": current.title,
+            "url": plan_url(kind, current),
+            "count": current.article_count,
+            "articles": [
+                {"label": article.title, "url": document_url(kind, article.slug)}
+                for article in (current.articles if depth <= article_levels else ())
+            ],
+            "children": (
+                [node(child, depth + 1) for child in current.children] if depth < levels else []
+            ),
+        }
+
+    return node(section, 0)
+
+
+def theme_code_sections(theme: Theme) -> list[dict]:
+    """The sections of the codes' plans a theme names: links to their tables of contents."""
+    found = []
+    for kind in (Kind.CODE_DU_TRAVAIL, Kind.CODE_SECURITE_SOCIALE):
+        prefixes = theme.plan_prefixes(kind)
+        if not prefixes:
+            continue
+        plan = code_plan(kind)
+        for prefix in prefixes:
+            for section in plan.covering(
+                lambda number, prefix=prefix, kind=kind: (
+                    plan_digits(number).startswith(prefix)
+                    and len(plan_digits(number)) == PLAN_LENGTH[kind]
+                )
+            ):
+                path = [ancestor.title for ancestor in section.ancestors(include_self=True)]
+                found.append(
+                    {
+                        "label": path[-1],
+                        "context": " › ".join([CODE_NAMES[kind], *path[:-1]]),
+                        "url": plan_url(kind, section),
+                        "count": section.article_count,
+                    }
+                )
+    return found
 
 
 def result_card(result) -> dict:
@@ -135,25 +266,6 @@ def result_card(result) -> dict:
         # which would cut the snippet's <mark> tags: both are shown whole.
         "title_max_length": len(result.title),
         "description_max_length": len(snippet),
-    }
-
-
-def agreements_table(agreements) -> dict:
-    """`dsfr_table` data: one row per agreement, its IDCC and a link to its page."""
-    return {
-        "caption": f"Conventions collectives ({len(agreements)})",
-        "header": ["IDCC", "Convention"],
-        "content": [
-            [
-                agreement.idcc,
-                format_html(
-                    '<a href="{}">{}</a>',
-                    agreement.get_absolute_url(),
-                    agreement.data.get("short_title") or agreement.title,
-                ),
-            ]
-            for agreement in agreements
-        ],
     }
 
 

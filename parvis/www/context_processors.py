@@ -1,5 +1,7 @@
 """Site-wide template context, without a database query per page."""
 
+from django.urls import reverse
+
 SITE_CONFIG = {
     "site_title": "Parvis — Code du travail numérique",
     "site_tagline": "Vos droits au travail, à partir des textes officiels",
@@ -21,10 +23,31 @@ SKIPLINKS = [
 ]
 
 
+# The main menu: (label, URL name); an entry is current on its page and below it.
+NAV = [
+    ("Accueil", "www:home"),
+    ("Thèmes", "www:themes"),
+    ("Code du travail", "www:code_du_travail_plan"),
+    ("Conventions collectives", "www:agreements"),
+    ("Questions-réponses", "www:questions"),
+    ("Rechercher", "www:search"),
+]
+
+
+def nav_items(path: str) -> list[dict]:
+    items = []
+    for label, name in NAV:
+        url = reverse(name)
+        current = path == url if url == "/" else path.startswith(url)
+        items.append({"label": label, "url": url, "current": current})
+    return items
+
+
 def site(request):
     # The header search box shows the query being searched, on every page.
     return {
         "SITE_CONFIG": SITE_CONFIG,
         "skiplinks": SKIPLINKS,
         "query": request.GET.get("q", "")[:500],
+        "nav_items": nav_items(request.path),
     }

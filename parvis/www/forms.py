@@ -36,10 +36,11 @@ class PageField(forms.IntegerField):
     it is kept between 1 and MAX_PAGES."""
 
     widget = forms.HiddenInput
+    max_pages = MAX_PAGES
 
     def to_python(self, value):
         try:
-            return min(max(int(value), 1), MAX_PAGES)
+            return min(max(int(value), 1), self.max_pages)
         except (TypeError, ValueError):
             return 1
 
@@ -92,3 +93,16 @@ class AgreementAnswerForm(DsfrBaseForm):
             (a["idcc"], f"{a['idcc']} — {a['agreement'] or 'Convention collective'}")
             for a in answers
         ]
+
+
+class AgreementFilterForm(DsfrBaseForm):
+    """The agreements list's filter: a name or an IDCC, and the page."""
+
+    q = forms.CharField(
+        label="Nom ou numéro IDCC",
+        help_text="Par exemple « boulangerie », « métallurgie » ou « 1516 ».",
+        required=False,
+        max_length=100,
+        widget=forms.SearchInput(attrs={"maxlength": 100}),
+    )
+    page = PageField(required=False)

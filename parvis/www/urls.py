@@ -2,14 +2,48 @@ from django.urls import path, re_path
 
 from parvis.corpus.enums import Kind
 from parvis.corpus.links import SLUG_PATTERN
-from parvis.www.views import documents, home, search, service_public
+from parvis.www.views import browse, documents, home, pages, search, service_public
 
 app_name = "www"
 SLUG = rf"(?P<slug>{SLUG_PATTERN})"
+PLAN_PATH = r"[a-z0-9-]{1,80}(?:/[a-z0-9-]{1,80}){0,15}"
 
 urlpatterns = [
     path("", home.home, name="home"),
     path("recherche", search.search, name="search"),
+    path("themes/", browse.theme_list, name="themes"),
+    path("themes/<slug:slug>", browse.theme, name="theme"),
+    path("questions-reponses/", browse.question_list, name="questions"),
+    path(
+        "code-du-travail/",
+        browse.code_plan_page,
+        {"kind": Kind.CODE_DU_TRAVAIL},
+        name="code_du_travail_plan",
+    ),
+    re_path(
+        rf"^code-du-travail/sommaire/(?P<path>{PLAN_PATH})$",
+        browse.code_plan_page,
+        {"kind": Kind.CODE_DU_TRAVAIL},
+        name="code_du_travail_plan",
+    ),
+    path(
+        "code-de-la-securite-sociale/",
+        browse.code_plan_page,
+        {"kind": Kind.CODE_SECURITE_SOCIALE},
+        name="code_securite_sociale_plan",
+    ),
+    re_path(
+        rf"^code-de-la-securite-sociale/sommaire/(?P<path>{PLAN_PATH})$",
+        browse.code_plan_page,
+        {"kind": Kind.CODE_SECURITE_SOCIALE},
+        name="code_securite_sociale_plan",
+    ),
+    path("mentions-legales", pages.page, {"name": "legal"}, name="legal"),
+    path("accessibilite", pages.page, {"name": "accessibility"}, name="accessibility"),
+    path("donnees-personnelles", pages.page, {"name": "personal_data"}, name="personal_data"),
+    path("contact", pages.page, {"name": "contact"}, name="contact"),
+    path("plan-du-site", pages.site_map, name="site_map"),
+    path("glossaire", pages.glossary, name="glossary"),
     re_path(
         rf"^code-du-travail/{SLUG}$",
         documents.code_article,
@@ -27,6 +61,11 @@ urlpatterns = [
         r"^convention-collective/(?P<idcc>\d{4})/article/(?P<slug>[a-z0-9]{1,40})$",
         documents.agreement_article,
         name="agreement_article",
+    ),
+    re_path(
+        r"^convention-collective/(?P<idcc>\d{4})/texte/(?P<cid>KALITEXT\d{12})$",
+        documents.agreement_text,
+        name="agreement_text",
     ),
     re_path(
         r"^convention-collective/(?P<idcc>\d{4})(?:-(?P<slug>[a-z0-9-]{0,200}))?$",

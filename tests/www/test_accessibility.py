@@ -47,6 +47,18 @@ def axe():
         pytest.param(lambda: url_of("kali:KALIARTI000039111057"), id="agreement-article"),
         pytest.param(lambda: "/recherche?q=contrat&page=2", id="search-page-2"),
         pytest.param(lambda: "/page-inconnue", id="not-found"),
+        pytest.param(lambda: "/themes/", id="theme-list"),
+        pytest.param(lambda: "/themes/embauche", id="theme"),
+        pytest.param(lambda: "/code-du-travail/", id="code-plan"),
+        pytest.param(
+            lambda: "/code-du-travail/sommaire/partie-legislative", id="code-plan-section"
+        ),
+        pytest.param(lambda: "/convention-collective/?q=zzz", id="agreement-list-empty"),
+        pytest.param(lambda: "/questions-reponses/", id="question-list"),
+        pytest.param(lambda: "/glossaire", id="glossary"),
+        pytest.param(lambda: "/plan-du-site", id="site-map"),
+        pytest.param(lambda: "/accessibilite", id="accessibility-statement"),
+        pytest.param(lambda: "/contact", id="contact"),
     ],
 )
 def test_no_serious_violation(new_page, axe, url, request, settings):

@@ -171,3 +171,50 @@ def test_phone_home_page(new_page):
     page.locator(".fr-header__navbar .fr-btn--search").click()
     expect(modal).to_have_class(re.compile(r"\bfr-modal--opened\b"))
     expect(search_input).to_be_visible()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        pytest.param(lambda: "/code-du-travail/l1234-1", id="article"),
+        pytest.param(lambda: url_of(TABS_FICHE), id="fiche"),
+        pytest.param(lambda: "/themes/embauche", id="theme"),
+        pytest.param(lambda: "/convention-collective/", id="agreements"),
+    ],
+)
+def test_phone_menu_and_search_buttons_on_content_pages(new_page, url):
+    """At phone width the header's Menu and Rechercher buttons open the menu and the
+    search bar on every kind of page, and no request leaves the site."""
+    page = new_page(viewport={"width": 375, "height": 667}, is_mobile=True, has_touch=True)
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(url())
+    wait_for_dsfr(page)
+    origin = page.url.split("/", 3)[:3]
+    width = page.evaluate("document.scrollingElement.scrollWidth")
+    assert width <= 375 + 1, f"horizontal scroll: the page is {width}px wide"
+
+    menu = page.locator("#fr-menu-mobile")
+    expect(page.get_by_role("link", name="Thèmes", exact=True)).to_be_hidden()
+    page.locator(".fr-header__navbar .fr-btn--menu").click()
+    expect(menu).to_have_class(re.compile(r"\bfr-modal--opened\b"))
+    expect(menu.get_by_role("link", name="Thèmes", exact=True)).to_be_visible()
+    menu.get_by_role("button", name="Fermer").click()
+    expect(menu).not_to_have_class(re.compile(r"\bfr-modal--opened\b"))
+
+    page.locator(".fr-header__navbar .fr-btn--search").click()
+    expect(page.locator("#modal-search")).to_have_class(re.compile(r"\bfr-modal--opened\b"))
+    expect(page.locator("#header-search-input")).to_be_visible()
+    outside = [u for u in requested if u.startswith("http") and u.split("/", 3)[:3] != origin]
+    assert not outside, outside
+
+
+def test_glossary_tooltip_on_focus(new_page):
+    page = new_page()
+    page.goto("/convention-collective/")
+    wait_for_dsfr(page)
+    tooltip = page.locator("#glossaire-idcc")
+    expect(tooltip).to_be_hidden()
+    page.locator("#button-glossaire-idcc").focus()
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_contain_text("numéro à 4 chiffres")

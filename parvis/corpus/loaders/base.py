@@ -22,6 +22,8 @@ class LoadContext:
     articles: ArticleResolver = field(default_factory=ArticleResolver)
     agreements: dict[str, str] = field(default_factory=dict)  # idcc -> agreement slug
     fiches: dict[str, str] = field(default_factory=dict)  # service-public fiche key -> title
+    # service-public fiche key -> its theme slugs (parvis/corpus/themes.py)
+    fiche_themes: dict[str, list[str]] = field(default_factory=dict)
 
 
 _SP_FICHE = re.compile(

@@ -9,7 +9,7 @@ import re
 from markdown_it import MarkdownIt
 
 from parvis.corpus.enums import Kind, Source
-from parvis.corpus.links import key_href
+from parvis.corpus.links import key_href, linked_keys
 from parvis.corpus.loaders.base import JsonListLoader, LoadContext, held_document_link
 from parvis.corpus.records import (
     DocumentRecord,
@@ -18,6 +18,7 @@ from parvis.corpus.records import (
     relations_from_references,
 )
 from parvis.corpus.text import html_to_text, sanitize_html, slugify, squash
+from parvis.corpus.themes import citing_themes, merged, shown_fiche_themes, theme_relations
 
 _markdown = MarkdownIt("commonmark", {"html": False}).enable("table")
 SP_FICHE_URL = "https://www.service-public.fr/particuliers/vosdroits/{}"
@@ -129,6 +130,18 @@ def _references(raw: list, context: LoadContext) -> list[dict]:
     return references
 
 
+def answer_themes(html: str, references: list[dict], fiches: list[str], context) -> list:
+    """The themes of the Code articles the generic answer cites and links to, and of
+    the service-public fiches it shows (parvis/corpus/themes.py)."""
+    cited = [k for ref in references for k in ref["keys"]] + [
+        k for k in linked_keys(html) if k.startswith("legi:")
+    ]
+    return merged(
+        citing_themes(context.articles.cited_articles(cited)),
+        shown_fiche_themes((f"vdd:{fiche}" for fiche in fiches), context.fiche_themes),
+    )
+
+
 class ContributionsLoader(JsonListLoader):
     source = Source.CONTRIBUTION
     package = "contributions-data"
@@ -194,5 +207,8 @@ class ContributionsLoader(JsonListLoader):
             position=position,
             official_url=CDTN_CONTRIBUTION_URL + cdtn_slug(title),
             passages=passages,
-            relations=relations_from_references(references, key),
+            relations=[
+                *relations_from_references(references, key),
+                *theme_relations(answer_themes(generic_html, references, fiches, context)),
+            ],
         )

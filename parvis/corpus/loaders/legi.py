@@ -10,6 +10,7 @@ from parvis.corpus.links import article_slug, key_href
 from parvis.corpus.loaders.base import LoadContext, Loader
 from parvis.corpus.records import DocumentRecord, PassageRecord, expect, modification_date
 from parvis.corpus.text import sanitize_html, squash
+from parvis.corpus.themes import article_themes, theme_relations
 
 CODES = CODE_TEXT_IDS
 IN_FORCE = {"VIGUEUR"}
@@ -116,4 +117,5 @@ class LegiLoader(Loader):
                     position=position,
                     modified=modification_date(_date(art.get("dateDebut"))),
                     passages=[PassageRecord("", title, text)],
+                    relations=theme_relations(article_themes(kind, number)),
                 )

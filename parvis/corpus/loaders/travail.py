@@ -18,6 +18,7 @@ from parvis.corpus.records import (
     relations_from_references,
 )
 from parvis.corpus.text import html_to_text, sanitize_html, slugify, squash
+from parvis.corpus.themes import citing_themes, theme_relations
 
 SITE = "https://travail-emploi.gouv.fr"
 
@@ -225,8 +226,16 @@ class TravailLoader(JsonListLoader):
             modified=modification_date(_parse_date(fiche.get("date", ""))),
             # the fiche's own text first; video transcripts after it
             passages=passages + transcripts,
-            relations=relations_from_references(references, key),
+            relations=[
+                *relations_from_references(references, key),
+                *theme_relations(citing_themes(cited_articles(references, context))),
+            ],
         )
+
+
+def cited_articles(references: list[dict], context: LoadContext) -> list[tuple[str, str]]:
+    """(code, number) of the Code articles we hold that the references name."""
+    return context.articles.cited_articles(key for ref in references for key in ref["keys"])
 
 
 def _unique_references(references: list[dict]) -> list[dict]:

@@ -1,14 +1,17 @@
 """One page per document type. Views only fetch and hand over to templates."""
 
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from parvis.corpus.enums import Kind
+from parvis.corpus.enums import Kind, RelationType
 from parvis.corpus.links import document_url
 from parvis.corpus.models import Document
+from parvis.corpus.plan import code_plan
+from parvis.corpus.themes import THEME_KEY_PREFIX, THEMES_BY_SLUG
 from parvis.www import components
-from parvis.www.forms import AgreementAnswerForm
+from parvis.www.forms import AgreementAnswerForm, AgreementFilterForm
 
 CODE_NAMES = {
     Kind.CODE_DU_TRAVAIL: "Code du travail",
@@ -51,6 +54,36 @@ def document_page(document: Document, title: str, *crumbs, **extra) -> dict:
     }
 
 
+def theme_crumbs(document: Document) -> list[tuple[str, str]]:
+    """("Thèmes", its page) and the document's first theme, for its breadcrumb."""
+    theme = THEMES_BY_SLUG.get(
+        (
+            document.relations.filter(type=RelationType.IN_THEME)
+            .values_list("target_key", flat=True)
+            .order_by("id")
+            .first()
+            or ""
+        ).removeprefix(THEME_KEY_PREFIX)
+    )
+    if theme is None:
+        return []
+    return [
+        ("Thèmes", reverse("www:themes")),
+        (theme.title, reverse("www:theme", args=[theme.slug])),
+    ]
+
+
+def plan_crumbs(article: Document) -> list[tuple[str, str]]:
+    """The code and the sections an article sits in, each linked to its table of contents."""
+    plan = code_plan(article.kind)
+    section = plan.section_of(article.breadcrumb)
+    sections = section.ancestors(include_self=True) if section else []
+    return [(CODE_NAMES[article.kind], components.plan_url(article.kind, plan.root))] + [
+        (components.short_section_title(s.title), components.plan_url(article.kind, s))
+        for s in sections
+    ]
+
+
 def code_article(request, kind, slug):
     article = _document(kind, slug=slug)
     siblings = Document.objects.articles_of_code(kind).only("slug", "number", "kind", "idcc")
@@ -63,7 +96,7 @@ def code_article(request, kind, slug):
         document_page(
             article,
             f"{article.title} — {CODE_NAMES[kind]}",
-            (CODE_NAMES[kind], ""),
+            *plan_crumbs(article),
             (article.title, ""),
             code_name=CODE_NAMES[kind],
             nota_html=nota if components.has_text(nota) else "",  # often only <p></p>
@@ -73,17 +106,57 @@ def code_article(request, kind, slug):
     )
 
 
+AGREEMENTS_PER_PAGE = 40
+
+
 def agreement_list(request):
-    agreements = Document.objects.agreements().only("idcc", "slug", "title", "data", "kind")
+    form = AgreementFilterForm(request.GET)
+    valid = form.is_valid()
+    text = form.cleaned_data.get("q", "") if valid else ""
+    agreements = Document.objects.only("idcc", "slug", "title", "data", "kind").agreements_matching(
+        text
+    )
+    page = Paginator(agreements, AGREEMENTS_PER_PAGE).get_page(
+        form.cleaned_data.get("page") if valid else 1
+    )
     return render(
         request,
         "www/agreement_list.html",
         {
-            "table": components.agreements_table(list(agreements)),
-            "title": "Conventions collectives",
+            "form": form,
+            "text": text,
+            "page_obj": page,
+            "total": len(agreements),
+            "title": f"Conventions collectives : « {text} »" if text else "Conventions collectives",
             "breadcrumb_data": components.breadcrumb(("Conventions collectives", "")),
         },
+        status=200 if valid else 400,
     )
+
+
+# An agreement page lists its articles in place up to this many; a larger one
+# (the metallurgy's 4,900 articles in 485 texts) lists its texts, each text's
+# articles on a page of its own, TEXT_PAGE_SIZE at a time: no page over 200 KB.
+INLINE_ARTICLES = 400
+TEXT_PAGE_SIZE = 250
+TEXTS_PER_PAGE = 150
+TEXT_GROUPS = (
+    ("base", "Texte de base"),
+    ("attached", "Textes attachés"),
+    ("salary", "Textes salaires"),
+)
+
+
+def _article_links(keys) -> dict:
+    return {
+        key: {
+            "title": components.agreement_article_heading(title, breadcrumb),
+            "url": document_url(Kind.ARTICLE_CONVENTION, slug, article_idcc),
+        }
+        for key, title, breadcrumb, slug, article_idcc in Document.objects.filter(
+            key__in=set(keys)
+        ).values_list("key", "title", "breadcrumb", "slug", "idcc")
+    }
 
 
 def agreement(request, idcc, slug=None):
@@ -91,15 +164,39 @@ def agreement(request, idcc, slug=None):
     if slug != document.slug.split("-", 1)[1]:
         return redirect(document.get_absolute_url(), permanent=True)
     texts = document.data.get("texts", [])
-    articles = {
-        key: {
-            "title": components.agreement_article_heading(title, breadcrumb),
-            "url": document_url(Kind.ARTICLE_CONVENTION, slug, article_idcc),
-        }
-        for key, title, breadcrumb, slug, article_idcc in Document.objects.filter(
-            key__in={k for text in texts for k in text["articles"]}
-        ).values_list("key", "title", "breadcrumb", "slug", "idcc")
-    }
+    article_count = sum(len(text["articles"]) for text in texts)
+    short_title = document.data.get("short_title") or document.title
+    context = document_page(
+        document,
+        short_title,
+        ("Conventions collectives", reverse("www:agreements")),
+        (short_title, ""),
+        article_count=article_count,
+    )
+    if article_count > INLINE_ARTICLES:
+        listed = [
+            (label, text)
+            for group, label in TEXT_GROUPS
+            for text in texts
+            if text["group"] == group and text["articles"]
+        ]
+        form = AgreementFilterForm(request.GET)
+        page = Paginator(listed, TEXTS_PER_PAGE).get_page(
+            form.cleaned_data.get("page") if form.is_valid() else 1
+        )
+        text_lists: dict[str, list] = {}
+        for label, text in page.object_list:
+            text_lists.setdefault(label, []).append(
+                {
+                    "title": text["title"],
+                    "count": len(text["articles"]),
+                    "url": reverse("www:agreement_text", args=[idcc, text["cid"]]),
+                }
+            )
+        context["text_lists"] = list(text_lists.items())
+        context["page_obj"] = page
+        return render(request, "www/agreement.html", context)
+    articles = _article_links(k for text in texts for k in text["articles"])
     texts = [
         {**text, "items": [articles[k] for k in text["articles"] if k in articles]}
         for text in texts
@@ -112,23 +209,37 @@ def agreement(request, idcc, slug=None):
                 for number, text in enumerate((t for t in texts if t["group"] == group), 1)
             ],
         )
-        for group, label in (
-            ("base", "Texte de base"),
-            ("attached", "Textes attachés"),
-            ("salary", "Textes salaires"),
-        )
+        for group, label in TEXT_GROUPS
     ]
+    context["groups"] = [(label, accordions) for label, accordions in groups if accordions]
+    context["article_count"] = len(articles)
+    return render(request, "www/agreement.html", context)
+
+
+def agreement_text(request, idcc, cid):
+    """One text of a large agreement: its articles, TEXT_PAGE_SIZE a page."""
+    document = _document(Kind.CONVENTION_COLLECTIVE, idcc=idcc)
+    text = next((t for t in document.data.get("texts", []) if t.get("cid") == cid), None)
+    if text is None:
+        raise Http404("texte inconnu")
+    form = AgreementFilterForm(request.GET)
+    number = form.cleaned_data.get("page") if form.is_valid() else 1
+    page = Paginator(text["articles"], TEXT_PAGE_SIZE).get_page(number)
+    links = _article_links(page.object_list)
     short_title = document.data.get("short_title") or document.title
     return render(
         request,
-        "www/agreement.html",
+        "www/agreement_text.html",
         document_page(
             document,
-            short_title,
+            f"{text['title']} — {short_title}",
             ("Conventions collectives", reverse("www:agreements")),
-            (short_title, ""),
-            groups=[(label, accordions) for label, accordions in groups if accordions],
-            article_count=len(articles),
+            (short_title, document.get_absolute_url()),
+            (text["title"], ""),
+            text=text,
+            agreement_title=short_title,
+            page_obj=page,
+            items=[links[key] for key in page.object_list if key in links],
         ),
     )
 
@@ -169,6 +280,7 @@ def fiche(request, kind, slug):
         document_page(
             document,
             document.title,
+            *theme_crumbs(document),
             (document.title, ""),
             references=_with_links(document.data.get("references", [])),
             summary=components.summary(document.data.get("sections", [])),
@@ -192,7 +304,7 @@ def contribution(request, slug):
     context = document_page(
         document,
         document.title,
-        ("Questions-réponses", ""),
+        ("Questions-réponses", reverse("www:questions")),
         (document.title, ""),
         form=form,
         references=_with_links(document.data.get("references", [])),

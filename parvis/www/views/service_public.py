@@ -9,7 +9,7 @@ from parvis.corpus.enums import Kind
 from parvis.corpus.fiche.blocks import Fiche, Reference
 from parvis.corpus.models import Document
 from parvis.www.fiche_page import FichePage
-from parvis.www.views.documents import document_page, linked_documents
+from parvis.www.views.documents import document_page, linked_documents, theme_crumbs
 
 
 def references_with_links(references: list[Reference]) -> list[dict]:
@@ -30,6 +30,7 @@ def fiche(request, slug):
         document_page(
             document,
             document.title,
+            *theme_crumbs(document),
             (document.title, ""),
             page=page,
             references=references_with_links(page.fiche.references),

@@ -24,6 +24,7 @@ from parvis.corpus.records import (
     relations_from_references,
 )
 from parvis.corpus.text import slugify, squash
+from parvis.corpus.themes import service_public_themes, theme_relations
 
 AUDIENCES = ("particuliers", "professionnels", "associations")
 ROOTS = ("Publication", "ServiceComplementaire")
@@ -128,11 +129,12 @@ class VddLoader(Loader):
         title = text_of(first(root, "dc:title"))
         expect(bool(title), path, "missing dc:title")
         fiche = build_fiche(root, Scope.of(root, titles, context.articles), audiences)
+        levels = elements(first(root, "FilDAriane"), "Niveau")
         breadcrumb = [
-            text_of(level)
-            for level in elements(first(root, "FilDAriane"), "Niveau")
-            if attr(level, "ID") != fiche_id and text_of(level)
+            text_of(level) for level in levels if attr(level, "ID") != fiche_id and text_of(level)
         ]
+        # the fiche's own id counts too: a dossier (N) is in the theme it names
+        themes = service_public_themes([attr(level, "ID") for level in levels] + [fiche_id])
         folder_lines = [
             line
             for folder in fiche.folders
@@ -164,6 +166,7 @@ class VddLoader(Loader):
             relations=[
                 *relations_from_references(data["references"], key),
                 *(RelationRecord(RelationType.LINKS_TO, target) for target in linked_keys(fiche)),
+                *theme_relations(themes),
             ],
         )
 
