@@ -41,20 +41,26 @@ class DossierQuerySet(models.QuerySet):
         return self.filter(instructed | consulted)
 
     def search(self, text: str):
-        """Dossiers whose number is `text`, or whose applicant's e-mail or answers
-        contain it (case-insensitive). Answers are searched in their JSON text, so a
-        term matches a value, never a field id alone being asked for; on SQLite JSON
-        keeps non-ASCII letters escaped (\\u00e9), hence the second, escaped form."""
+        """Dossiers whose applicant's e-mail or answers contain `text`
+        (case-insensitive), or whose number it is; « n° 123 » looks for the number only.
+
+        Answers are searched in their JSON text (`answers::text` on PostgreSQL). SQLite
+        keeps non-ASCII letters of JSON escaped (\\u00e9) and its LIKE ignores the case
+        of ASCII letters only, so the text is also looked for in its escaped forms, in
+        lower case, upper case, and capitalised: « éléonore » finds « Éléonore ».
+        Accents are not folded (« eleonore » does not find it)."""
         text = " ".join(text.split())
         if not text:
             return self
-        escaped = json.dumps(text)[1:-1]
-        condition = Q(applicant__email__icontains=text) | Q(answers_text__icontains=text)
-        if escaped != text:
-            condition |= Q(answers_text__icontains=escaped)
-        number = text.removeprefix("n°").removeprefix("N°").strip()
-        if number.isdigit() and len(number) < 19:
-            condition |= Q(pk=int(number))
+        number = text.lower().removeprefix("n°").removeprefix("#").strip()
+        if number != text.lower() and number.isdigit():
+            return self.filter(pk=int(number)) if len(number) < 19 else self.none()
+        condition = Q(applicant__email__icontains=text)
+        forms = {text, text.lower(), text.upper(), text.capitalize(), text.title()}
+        for form in forms | {json.dumps(form)[1:-1] for form in forms}:
+            condition |= Q(answers_text__icontains=form)
+        if text.isdigit() and len(text) < 19:
+            condition |= Q(pk=int(text))
         return self.alias(answers_text=Cast("answers", TextField())).filter(condition)
 
     def with_answer(self, field_id: str, text: str):
