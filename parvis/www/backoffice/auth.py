@@ -77,6 +77,7 @@ login = throttled_login(
     auth_views.LoginView.as_view(
         template_name="backoffice/login.html",
         authentication_form=AgentLoginForm,
+        next_page="backoffice:dossiers",  # when no ?next=, whatever LOGIN_REDIRECT_URL is
         extra_context={"title": "Connexion des agents"},
     )
 )

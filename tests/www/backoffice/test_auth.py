@@ -73,6 +73,13 @@ def test_first_sign_in_enrols_a_device(client, procedure):
     assert TOTPDevice.objects.filter(user=other).count() == 1
 
 
+def test_login_without_next_goes_to_the_list(client, agent, procedure):
+    response = client.post(
+        "/instruction/connexion/", {"username": "agent", "password": "mot-de-passe-agent"}
+    )
+    assert response["Location"] == LIST
+
+
 def test_an_applicant_never_reaches_the_back_office(client, dossier):
     applicant = dossier.applicant
     applicant.set_password("mot-de-passe-demandeur")
