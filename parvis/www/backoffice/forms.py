@@ -215,3 +215,28 @@ class OpinionAnswerForm(BackOfficeForm):
     answer = forms.CharField(
         label="Votre avis", max_length=20_000, widget=forms.Textarea(attrs={"rows": 4})
     )
+
+
+class GroupForm(BackOfficeForm):
+    label = forms.CharField(label="Libellé du nouveau groupe", max_length=255)
+
+
+class MemberForm(BackOfficeForm):
+    email = forms.EmailField(label="Adresse électronique de l'agent à ajouter")
+
+
+class RuleForm(BackOfficeForm):
+    field_id = forms.ChoiceField(label="Champ")
+    value = forms.CharField(
+        label="Valeur",
+        max_length=255,
+        help_text="Pour une commune, le numéro du département (69 pour le Rhône)",
+    )
+    group = forms.TypedChoiceField(label="Groupe destinataire", coerce=int)
+
+    def __init__(self, *args, fields=(), groups=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["field_id"].choices = [("", "Choisir un champ")] + list(fields)
+        self.fields["group"].choices = [("", "Choisir un groupe")] + [
+            (group.pk, group.label) for group in groups
+        ]

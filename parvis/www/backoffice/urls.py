@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from parvis.www.backoffice import auth, views
+from parvis.www.backoffice import auth, groups, views
 
 app_name = "backoffice"
 
@@ -24,6 +24,25 @@ urlpatterns = [
         "dossiers/<int:pk>/avis/<int:opinion_pk>/reponse/",
         views.give_opinion,
         name="give_opinion",
+    ),
+    path("demarches/", groups.procedures, name="procedures"),
+    path("demarches/<int:pk>/groupes/", groups.procedure_groups, name="procedure_groups"),
+    path("demarches/<int:pk>/groupes/nouveau/", groups.create_group, name="create_group"),
+    path(
+        "demarches/<int:pk>/groupes/<int:group_pk>/agents/",
+        groups.add_member,
+        name="add_member",
+    ),
+    path(
+        "demarches/<int:pk>/groupes/<int:group_pk>/agents/<int:user_pk>/retrait/",
+        groups.remove_member,
+        name="remove_member",
+    ),
+    path("demarches/<int:pk>/regles/", groups.add_rule, name="add_rule"),
+    path(
+        "demarches/<int:pk>/regles/<int:rule_pk>/suppression/",
+        groups.delete_rule,
+        name="delete_rule",
     ),
     re_path(
         r"^dossiers/(?P<pk>\d+)/fichiers/(?P<path>[a-z0-9_.]{1,200})$",

@@ -175,6 +175,8 @@ def dossier_detail(request, pk):
     opinions = list(
         dossier.opinions.select_related("requested_by", "expert").order_by("requested_at", "pk")
     )
+    for opinion in opinions:  # one answer form per opinion asked of this agent
+        opinion.answer_form = OpinionAnswerForm(auto_id=f"opinion-{opinion.pk}-%s")
     due = dossier.implied_decision_due_at
     context = {
         "title": f"Dossier n° {dossier.pk}",
@@ -196,7 +198,6 @@ def dossier_detail(request, pk):
         "message_form": MessageForm(),
         "annotation_form": AnnotationForm(),
         "opinion_form": OpinionRequestForm(experts=_experts(dossier, user)),
-        "answer_form": OpinionAnswerForm(),
         "can_assign": is_instructor
         and dossier.state not in FINAL_STATES
         and dossier.assignee_id != user.pk,

@@ -4,6 +4,7 @@ violation on the back office's pages."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.contrib.auth.models import Permission
 from playwright.sync_api import expect
 
 from parvis.cases.enums import DossierState
@@ -54,7 +55,8 @@ def test_agent_signs_in_filters_and_decides(new_page):
 
 def test_no_serious_violation_on_back_office_pages(new_page):
     axe = Axe()
-    agent = make_agent("agent")
+    agent = make_agent("agent", is_staff=True)  # also administers the procedures' groups
+    agent.user_permissions.add(Permission.objects.get(codename="change_instructorgroup"))
     procedure = make_procedure(instructors=[agent])
     dossier = make_dossier(procedure, file=True)
     newcomer = make_agent("nouveau")
@@ -88,6 +90,9 @@ def test_no_serious_violation_on_back_office_pages(new_page):
     check(page, "list with an error")
     page.goto(f"/instruction/dossiers/{dossier.pk}/")
     check(page, "dossier")
+    page.goto(f"/instruction/demarches/{procedure.pk}/groupes/")
+    expect(page.locator("h1")).to_contain_text("Groupes instructeurs")
+    check(page, "groups")
     page.set_viewport_size({"width": 375, "height": 800})  # a phone
     page.goto("/instruction/")
     check(page, "list on a phone")
