@@ -12,5 +12,6 @@ urlpatterns = [
     path("", include("parvis.www.urls")),
 ]
 
+handler403 = "parvis.www.views.errors.permission_denied"
 handler404 = "parvis.www.views.errors.page_not_found"
 handler500 = "parvis.www.views.errors.server_error"

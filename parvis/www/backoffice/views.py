@@ -177,6 +177,10 @@ def dossier_detail(request, pk):
     )
     for opinion in opinions:  # one answer form per opinion asked of this agent
         opinion.answer_form = OpinionAnswerForm(auto_id=f"opinion-{opinion.pk}-%s")
+    transitions = workflow.available(dossier, user)
+    transition_form = TransitionForm()
+    if not any(t.name == "demander_correction" for t in transitions):
+        del transition_form.fields["incomplete"]  # only a correction can be for missing pieces
     due = dossier.implied_decision_due_at
     context = {
         "title": f"Dossier n° {dossier.pk}",
@@ -193,8 +197,8 @@ def dossier_detail(request, pk):
         ),
         "opinions": opinions,
         "my_opinions": [o for o in opinions if o.expert_id == user.pk and not o.answered_at],
-        "transitions": workflow.available(dossier, user),
-        "transition_form": TransitionForm(),
+        "transitions": transitions,
+        "transition_form": transition_form,
         "message_form": MessageForm(),
         "annotation_form": AnnotationForm(),
         "opinion_form": OpinionRequestForm(experts=_experts(dossier, user)),

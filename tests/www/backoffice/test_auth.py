@@ -98,7 +98,9 @@ def test_an_applicant_never_reaches_the_back_office(client, dossier):
         "/instruction/verification/",
         "/instruction/double-authentification/",
     ):
-        assert client.get(url).status_code == 403, url
+        response = client.get(url)
+        assert response.status_code == 403, url
+        assert "réservé aux agents instructeurs" in response.content.decode(), url
 
 
 def test_login_is_throttled(client, agent):
