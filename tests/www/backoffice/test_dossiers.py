@@ -329,3 +329,18 @@ def test_dossier_page_query_count_is_bounded(
         instruction.request_opinion(dossier, agent, make_user(), f"Question {number}")
     with django_assert_max_num_queries(PAGE_QUERIES):
         assert client_agent.get(url).status_code == 200
+
+
+def test_correction_request_for_missing_pieces(client_agent, agent, dossier):
+    url = f"/instruction/dossiers/{dossier.pk}/"
+    assert "Dossier incomplet" not in text(client_agent.get(url))
+    workflow.apply("passer_en_instruction", dossier, actor=agent)
+    assert "Dossier incomplet" in text(client_agent.get(url))
+    client_agent.post(
+        f"{url}transitions/demander_correction/",
+        {"reason": "Joignez le justificatif de domicile.", "incomplete": "on"},
+    )
+    after = Dossier.objects.get(pk=dossier.pk)
+    assert after.state == DossierState.CORRECTION_DEMANDEE
+    correction = after.corrections.get()
+    assert correction.incomplete and correction.reason == "Joignez le justificatif de domicile."
