@@ -25,8 +25,10 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),
+    path("instruction/", include("parvis.www.backoffice.urls")),
     path("", include("parvis.www.urls")),
 ]
 
+handler403 = "parvis.www.views.errors.permission_denied"
 handler404 = "parvis.www.views.errors.page_not_found"
 handler500 = "parvis.www.views.errors.server_error"

@@ -57,11 +57,15 @@ INSTALLED_APPS = [
     # Before dsfr: its templates under www/templates/dsfr/ override django-dsfr's.
     "parvis.www",
     "dsfr",
+    "widget_tweaks",  # django-dsfr's checkbox and radio templates load it
     "ninja",  # serves the API documentation's scripts from our static files, not a CDN
     "parvis.corpus",
     "parvis.search",
     "parvis.cases",
     "parvis.api",
+    # Agents' second factor (TOTP) in the back office.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -76,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "parvis.www.middleware.DatabaseUnavailableMiddleware",
@@ -153,6 +158,10 @@ CACHES = {
     },
     "search": SEARCH_CACHE,
 }
+
+# The agents' TOTP devices: the name shown in authenticator apps; a code is valid for
+# one 30 s step either side of the current one.
+OTP_TOTP_ISSUER = "Parvis"
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français")]

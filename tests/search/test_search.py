@@ -148,11 +148,10 @@ def test_sql_in_a_query_is_only_words(search_engine):
 
 
 @pytest.mark.parametrize("query", ["*", "\\", "🙂", "\u202e"])
-def test_query_without_words_gets_a_well_formed_answer(search_engine, query):
-    response = search_engine.search(query)
-    assert response.query == query and response.suggestion is None and response.direct is None
-    results = well_formed(search_engine, response)
-    assert not any("<mark>" in r.snippet for r in results)  # nothing to highlight
+def test_query_without_words_is_refused_in_french(search_engine, query):
+    # Since "A query made only of symbols is a French 400": no dense-only answer.
+    with pytest.raises(QueryError, match="ne contient que des symboles"):
+        search_engine.search(query)
 
 
 def test_snippets_are_escaped_and_highlighted():

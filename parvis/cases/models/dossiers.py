@@ -2,9 +2,13 @@
 messages. Reads are named QuerySet methods; changes go through `workflow.py` and
 `dossiers.py` (services), which lock the row and write the audit log."""
 
+import json
+
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, TextField
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast
 
 from parvis.cases.enums import SILENCE_RUNS_IN, DossierState, Role
 from parvis.cases.models.procedures import InstructorGroup, Procedure, ProcedureRevision
@@ -23,6 +27,53 @@ class DossierQuerySet(models.QuerySet):
         )
         consulted = Q(pk__in=ExpertOpinion.objects.filter(expert=user).values("dossier"))
         return self.filter(own | instructed | consulted)
+
+    def for_agent(self, user):
+        """What the agents' back office shows `user`: the filed dossiers routed to one
+        of their groups, and those their opinion is asked on. Unlike `visible_to`, never
+        the user's own dossiers as an applicant (those belong to the applicant's pages)."""
+        if user is None or not user.is_authenticated:
+            return self.none()
+        instructed = Q(group__in=InstructorGroup.objects.filter(members=user)) & ~Q(
+            state=DossierState.BROUILLON
+        )
+        consulted = Q(pk__in=ExpertOpinion.objects.filter(expert=user).values("dossier"))
+        return self.filter(instructed | consulted)
+
+    def search(self, text: str):
+        """Dossiers whose applicant's e-mail or answers contain `text`
+        (case-insensitive), or whose number it is; « n° 123 » looks for the number only.
+
+        Answers are searched in their JSON text (`answers::text` on PostgreSQL). SQLite
+        keeps non-ASCII letters of JSON escaped (\\u00e9) and its LIKE ignores the case
+        of ASCII letters only, so the text is also looked for in its escaped forms, in
+        lower case, upper case, and capitalised: « éléonore » finds « Éléonore ».
+        Accents are not folded (« eleonore » does not find it)."""
+        text = " ".join(text.split())
+        if not text:
+            return self
+        number = text.lower().removeprefix("n°").removeprefix("#").strip()
+        if number != text.lower() and number.isdigit():
+            return self.filter(pk=int(number)) if len(number) < 19 else self.none()
+        condition = Q(applicant__email__icontains=text)
+        forms = {text, text.lower(), text.upper(), text.capitalize(), text.title()}
+        for form in forms | {json.dumps(form)[1:-1] for form in forms}:
+            condition |= Q(answers_text__icontains=form)
+        if text.isdigit() and len(text) < 19:
+            condition |= Q(pk=int(text))
+        return self.alias(answers_text=Cast("answers", TextField())).filter(condition)
+
+    def with_answer(self, field_id: str, text: str):
+        """Dossiers whose answer to `field_id` contains `text` (case-insensitive; a
+        yes/no answer matches "oui"/"non")."""
+        text = text.strip()
+        lowered = text.lower()
+        if lowered in {"oui", "non"}:
+            return self.filter(**{f"answers__{field_id}": lowered == "oui"})
+        return self.alias(answer=KT(f"answers__{field_id}")).filter(answer__icontains=text)
+
+    def assigned_to(self, user):
+        return self.filter(assignee=user)
 
     def in_state(self, *states):
         return self.filter(state__in=states)
@@ -87,6 +138,14 @@ class Dossier(models.Model):
     closed_at = models.DateTimeField("décidé ou retiré le", null=True, blank=True)
     implied_decision_due_at = models.DateTimeField(
         "date de la décision implicite", null=True, blank=True
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assigned_dossiers",
+        verbose_name="instructeur attribué",
     )
 
     objects = DossierQuerySet.as_manager()
