@@ -8,6 +8,7 @@ urlpatterns = [
     path("admin/login/", throttled_login(admin.site.login), name="admin_login"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    path("comptes/", include("allauth.urls")),
     path("", include("parvis.www.urls")),
 ]
 
