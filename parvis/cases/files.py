@@ -79,7 +79,7 @@ def _check(definition: File, upload: Upload) -> str:
         raise FieldError("Le fichier est vide.")
     if upload.size > definition.max_size:
         raise FieldError(
-            f"Le fichier est trop volumineux ({_size_text(upload.size)}) : "
+            f"Le fichier est trop volumineux ({_rounded_up(upload.size)}) : "
             f"la taille maximale est de {_size_text(definition.max_size)}."
         )
     upload.file.seek(0)
@@ -94,6 +94,12 @@ def _check(definition: File, upload: Upload) -> str:
             f"Formats acceptés : {_accepted_text(definition)}."
         )
     return content_type
+
+
+def _rounded_up(size: int) -> str:
+    """A size in Mo, one decimal, rounded up: 5 Mo and 1 byte is « 5,1 Mo »."""
+    tenths = -(-size * 10 // MEGABYTE)
+    return f"{tenths // 10},{tenths % 10} Mo"
 
 
 def _clean_name(name: str) -> str:

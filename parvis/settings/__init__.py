@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     # Before dsfr: its templates under www/templates/dsfr/ override django-dsfr's.
     "parvis.www",
     "dsfr",
+    "widget_tweaks",  # django-dsfr's field snippets load it (a django-dsfr dependency)
     "ninja",  # serves the API documentation's scripts from our static files, not a CDN
     "parvis.corpus",
     "parvis.search",

@@ -43,6 +43,7 @@ from parvis.cases.fields import (
 )
 from parvis.cases.fields.base import FieldError
 from parvis.cases.fields.places import country_name
+from parvis.www.templatetags.dsfr_fields import prepare_widget
 
 ADDRESS_PARTS = [
     ("street", "Numéro et voie"),
@@ -181,7 +182,8 @@ def django_fields(definition) -> dict[str, forms.Field]:
     if isinstance(definition, Iban | Siret):
         return {"": _text(definition, spellcheck="false")}
     if isinstance(definition, File):
-        fields = {"": forms.FileField(required=False)}
+        # An empty file reaches the checks of parvis.cases.files (their message).
+        fields = {"": forms.FileField(required=False, allow_empty_file=True)}
         if not definition.required:
             fields["remove"] = forms.BooleanField(required=False, label="Retirer le fichier joint")
         return fields
@@ -280,6 +282,7 @@ class DossierStepForm(DsfrBaseForm):
                 form_field.label = f"{definition.label}{optional}"
                 form_field.help_text = _hint(definition)
             form_field.initial = initial.get(suffix)
+            prepare_widget(form_field.widget)
             self.fields[name] = form_field
             names.append(name)
         return [self[name] for name in names]

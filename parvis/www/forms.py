@@ -104,6 +104,12 @@ class ApplicantForm(DsfrBaseForm):
         context["DSFR_MARK_OPTIONAL_FIELDS"] = False
         return context
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for form_field in self.fields.values():
+            if not hasattr(form_field.widget, "group_class"):
+                form_field.widget.group_class = "fr-input-group"
+
 
 class MessageForm(ApplicantForm):
     message = forms.CharField(

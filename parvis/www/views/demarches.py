@@ -223,6 +223,7 @@ def _render_step(request, dossier, steps, current, form, status=200):
                 if current.number < len(steps)
                 else ("Récapitulatif et dépôt" if dossier.state == DossierState.BROUILLON else ""),
                 "total_steps": len(steps) + (1 if dossier.state == DossierState.BROUILLON else 0),
+                "heading_tag": "h2",
             },
             "step": current,
             "is_last": current.number == len(steps),
@@ -278,6 +279,8 @@ def dossier_review(request, pk):
                 "current_step_id": len(steps) + 1,
                 "current_step_title": "Récapitulatif et dépôt",
                 "total_steps": len(steps) + 1,
+                "next_step_title": "",
+                "heading_tag": "h2",
             },
             "last_step": len(steps),
         },
