@@ -31,8 +31,12 @@ def _connect() -> socket.socket:
     try:
         if settings.CLAMD_SOCKET:
             connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-            connection.settimeout(TIMEOUT_SECONDS)
-            connection.connect(settings.CLAMD_SOCKET)
+            try:
+                connection.settimeout(TIMEOUT_SECONDS)
+                connection.connect(settings.CLAMD_SOCKET)
+            except OSError:
+                connection.close()
+                raise
             return connection
         return socket.create_connection(
             (settings.CLAMD_HOST, settings.CLAMD_PORT), timeout=TIMEOUT_SECONDS
