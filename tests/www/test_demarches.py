@@ -403,3 +403,19 @@ def test_login_failures_are_rate_limited(client):
         "/comptes/login/", {"login": "u@example.fr", "password": "bon-mot-de-passe-42"}
     )
     assert response.status_code == 200 and "_auth_user_id" not in client.session
+
+
+def test_pages_read_a_bounded_number_of_queries(
+    client_of, applicant, django_assert_max_num_queries
+):
+    dossiers = [filed_dossier(applicant) for _ in range(3)]
+    for dossier in dossiers:
+        for text in ("Un", "Deux", "Trois"):
+            client_of.post(
+                reverse("www:dossier_message", kwargs={"pk": dossier.pk}),
+                {"message": text, "piece_jointe": upload("n.pdf", PDF)},
+            )
+    with django_assert_max_num_queries(6):
+        client_of.get(reverse("www:my_dossiers"))
+    with django_assert_max_num_queries(14):
+        client_of.get(reverse("www:dossier", kwargs={"pk": dossiers[0].pk}))
