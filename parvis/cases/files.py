@@ -25,7 +25,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from parvis.cases import antivirus, messaging
-from parvis.cases.enums import Role
+from parvis.cases.enums import DossierState, Role
 from parvis.cases.exceptions import CaseError
 from parvis.cases.fields.base import FieldError
 from parvis.cases.fields.files import _TYPE_NAMES, MEGABYTE, File, _size_text
@@ -215,3 +215,29 @@ def scan_pending(now=None) -> dict[str, int]:
             storage().delete(stored.key)
         counts[stored.scan_status] += 1
     return counts
+
+
+def _keys_in(value) -> set[str]:
+    if isinstance(value, dict):
+        if isinstance(value.get("key"), str) and "sha256" in value:
+            return {value["key"]}
+        return set().union(*(_keys_in(item) for item in value.values())) if value else set()
+    if isinstance(value, list):
+        return set().union(*(_keys_in(item) for item in value)) if value else set()
+    return set()
+
+
+def discard_replaced(dossier: Dossier) -> int:
+    """Delete the files of a draft that its answers no longer point at (replaced or
+    removed before filing). A filed dossier keeps every file: it is part of what was
+    sent to the administration. Returns how many were deleted."""
+    if dossier.state != DossierState.BROUILLON:
+        return 0
+    kept = _keys_in(dossier.answers)
+    stale = list(
+        StoredFile.objects.filter(dossier=dossier, message__isnull=True).exclude(key__in=kept)
+    )
+    for stored in stale:
+        storage().delete(stored.key)
+        stored.delete()
+    return len(stale)

@@ -89,6 +89,11 @@ def test_catalogue_and_procedure_page(client, demo):
     assert "Demande de démonstration" in response.content.decode()
     page = client.get(f"/demarches/{SLUG}/").content.decode()
     assert "Se connecter" in page and "Commencer la démarche" not in page
+    assert "60 jours après le dépôt de votre dossier, votre demande est réputée rejetée" in page
+    from parvis.corpus.models import Document
+
+    fiche = Document.objects.get(key="vdd:F34857")
+    assert f'href="{fiche.get_absolute_url()}"' in page
 
 
 def test_fill_step_by_step_file_and_download_receipt(
@@ -419,3 +424,29 @@ def test_pages_read_a_bounded_number_of_queries(
         client_of.get(reverse("www:my_dossiers"))
     with django_assert_max_num_queries(14):
         client_of.get(reverse("www:dossier", kwargs={"pk": dossiers[0].pk}))
+
+
+def test_a_step_posted_after_filing_from_another_tab_changes_nothing(client_of, applicant):
+    dossier = filed_dossier(applicant)
+    agent = instructor_of(dossier)
+    workflow.apply("passer_en_instruction", dossier, actor=agent)
+    response = client_of.post(step_url(dossier, 1), {"f_nom": "Autre", "action": "suivant"})
+    assert response.status_code == 302
+    assert response.url == reverse("www:dossier", kwargs={"pk": dossier.pk})
+    dossier.refresh_from_db()
+    assert dossier.answers["nom"] == "Dupont"
+
+
+def test_a_replaced_or_removed_draft_file_is_deleted(client_of, demo):
+    from django.core.files.storage import storages
+
+    dossier = start(client_of, demo)
+    url = step_url(dossier, 3)
+    client_of.post(url, {"f_justificatif": upload("a.pdf", PDF), "action": "enregistrer"})
+    first = StoredFile.objects.get(dossier=dossier)
+    client_of.post(url, {"f_justificatif": upload("b.pdf", PDF), "action": "enregistrer"})
+    second = StoredFile.objects.get(dossier=dossier)
+    assert second.name == "b.pdf" and not storages["dossier_files"].exists(first.key)
+    client_of.post(url, {"f_justificatif__remove": "on", "action": "enregistrer"})
+    assert not StoredFile.objects.filter(dossier=dossier).exists()
+    assert not storages["dossier_files"].exists(second.key)

@@ -14,7 +14,12 @@ from django.views.decorators.http import require_POST
 
 from parvis.cases import attestations, editing, filing
 from parvis.cases import files as case_files
-from parvis.cases.enums import EDITABLE_AFTER_FILING, DossierState, PublicationState
+from parvis.cases.enums import (
+    EDITABLE_AFTER_FILING,
+    DossierState,
+    ImpliedDecision,
+    PublicationState,
+)
 from parvis.cases.exceptions import CaseError, InvalidDossier
 from parvis.cases.fields.base import FieldError
 from parvis.cases.models import Dossier, Procedure
@@ -70,7 +75,18 @@ def procedure(request, slug):
             "title": procedure.title,
             "procedure": procedure,
             "fiches": fiches,
+            "implied_decision": _implied_decision_text(procedure),
         },
+    )
+
+
+def _implied_decision_text(procedure) -> str:
+    if procedure.implied_decision == ImpliedDecision.NONE:
+        return ""
+    outcome = "acceptée" if procedure.implied_decision == ImpliedDecision.ACCEPTANCE else "rejetée"
+    return (
+        f"Sans réponse de l’administration {procedure.implied_decision_delay_days} jours après "
+        f"le dépôt de votre dossier, votre demande est réputée {outcome}."
     )
 
 
@@ -129,17 +145,18 @@ def dossier_step(request, pk, step):
     action = request.POST.get("action", "suivant")
     raw, row_counts = _apply_row_action(action, raw, form)
     before = set(form.visible)
-    if dossier.state == DossierState.BROUILLON:
-        editing.save_draft(dossier, request.user, raw)
-    else:
-        try:
+    try:
+        if dossier.state == DossierState.BROUILLON:
+            editing.save_draft(dossier, request.user, raw)
+            case_files.discard_replaced(dossier)
+        else:
             dossier = editing.update_filed_answers(dossier, request.user, raw)
-        except InvalidDossier as error:
-            form.show_errors(step_errors(error.errors, current), raw)
-            return _render_step(request, dossier, steps, current, form, status=200)
-        except CaseError as error:
-            messages.error(request, str(error))
-            return redirect("www:dossier", pk=dossier.pk)
+    except InvalidDossier as error:
+        form.show_errors(step_errors(error.errors, current), raw)
+        return _render_step(request, dossier, steps, current, form)
+    except CaseError as error:  # filed or decided meanwhile (another tab, an agent)
+        messages.error(request, str(error))
+        return redirect("www:dossier", pk=dossier.pk)
     dossier.refresh_from_db()
     checked = form_definition.check(dossier.answers, complete=True)
     errors = step_errors(checked.errors, current)
