@@ -47,3 +47,26 @@ def test_login_page_offers_franceconnect_only_when_configured(client, settings):
     page = client.get("/comptes/login/").content.decode()
     assert 'class="fr-connect"' in page and "S’identifier avec" in page
     assert 'action="/comptes/oidc/franceconnect/login/' in page
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/comptes/logout/",
+        "/comptes/email/",
+        "/comptes/password/change/",
+        "/comptes/password/reset/done/",
+        "/comptes/confirm-email/",
+    ],
+)
+def test_account_pages_render_in_the_site_layout(client, url):
+    from tests.cases.factories import make_user
+
+    user = make_user()
+    user.set_password("Un-mot-de-passe-solide-42")
+    user.save()
+    client.force_login(user)
+    response = client.get(url)
+    assert response.status_code == 200, url
+    page = response.content.decode()
+    assert 'class="fr-header' in page and "<h1>" in page
