@@ -6,7 +6,7 @@ PORT ?= 8000
 WORKERS ?= $(shell nproc)
 THREADS ?= 4
 
-.PHONY: run serve setup data test quality bench bench-relevance clean
+.PHONY: run serve setup data test quality bench bench-relevance clean system-packages pdf-libraries
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -20,10 +20,21 @@ node_modules/.installed: package.json package-lock.json
 
 setup: $(VENV)/.installed node_modules/.installed
 
-data: setup
+## Debian packages the Python wheels do not bring, installed only when missing (as root):
+## pango for WeasyPrint's PDFs (attestations), clamd for the antivirus tests
+pdf-libraries:
+	@ldconfig -p | grep -q libpangoft2-1.0 || (apt-get update -qq && \
+		apt-get install -y -qq --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core)
+
+system-packages: pdf-libraries
+	@test -x /usr/sbin/clamd || command -v clamd >/dev/null || (apt-get update -qq && \
+		apt-get install -y -qq --no-install-recommends clamav-daemon)
+
+data: setup pdf-libraries
 	$(PY) -m parvis migrate --no-input -v0
 	$(PY) -m parvis ingest
 	$(PY) -m parvis build_index
+	$(PY) -m parvis demo_procedure
 	$(PY) -m parvis collectstatic --no-input -v0
 
 ## Install, ingest the whole corpus, build the indexes, serve on http://127.0.0.1:$(PORT)
@@ -37,7 +48,7 @@ serve:
 		--runtime-mode st
 
 ## Run the whole test suite (SQLite by default; PostgreSQL when DATABASE_URL is set)
-test: setup
+test: setup system-packages
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 	$(PY) -m pytest
 

@@ -26,6 +26,7 @@ urlpatterns = [
         name="sitemap_section",
     ),
     path("instruction/", include("parvis.www.backoffice.urls")),
+    path("comptes/", include("allauth.urls")),
     path("", include("parvis.www.urls")),
 ]
 

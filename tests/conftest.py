@@ -65,6 +65,23 @@ def _caches_in_tmp(tmp_path_factory):
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _dossier_files_in_tmp(tmp_path_factory):
+    """Dossiers' files are stored in a temporary folder, not in the developer's var/."""
+    from django.conf import settings as django_settings
+    from django.test import override_settings
+
+    storages = {
+        **django_settings.STORAGES,
+        "dossier_files": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path_factory.mktemp("dossier-files"))},
+        },
+    }
+    with override_settings(STORAGES=storages):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _fresh_default_cache():
     """Each test starts with an empty default cache (login throttling counts there)."""

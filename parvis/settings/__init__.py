@@ -8,6 +8,15 @@ SECRET_KEY        the signing key; if unset, one is generated once and kept in t
 DEBUG             "1" turns Django's debug pages on (development only; off by default)
 PARVIS_DATA_PACKAGES  the node_modules/@socialgouv folder holding the official data
 REDIS_URL         when set, search responses are cached in Redis (else in an SQLite file)
+
+Démarches (applicants' accounts, e-mails, files):
+EMAIL_HOST        when set, e-mails go out by SMTP (EMAIL_PORT, EMAIL_HOST_USER,
+                  EMAIL_HOST_PASSWORD, EMAIL_USE_TLS=1); else they are printed on the console
+DEFAULT_FROM_EMAIL  the sender of the site's e-mails
+FRANCECONNECT_CLIENT_ID, FRANCECONNECT_SECRET, FRANCECONNECT_SERVER_URL
+                  all three set: "Se connecter avec FranceConnect" (OpenID Connect); off otherwise
+CLAMD_SOCKET      a clamd Unix socket, or CLAMD_HOST (+ CLAMD_PORT, default 3310): every
+                  uploaded file is scanned; unset: files are not scanned
 """
 
 import os
@@ -66,6 +75,10 @@ INSTALLED_APPS = [
     # Agents' second factor (TOTP) in the back office.
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
 ]
 
 MIDDLEWARE = [
@@ -83,6 +96,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "parvis.www.middleware.DatabaseUnavailableMiddleware",
 ]
 
@@ -208,3 +222,84 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+
+# Applicants' accounts (django-allauth): e-mail and password, the address verified
+# before the first login; failed logins, sign-ups and reset requests are rate limited
+# by allauth (ACCOUNT_RATE_LIMITS, its defaults, counted in the default cache).
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Parvis] "
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PRODUCTION else "http"
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "www:my_dossiers"
+SOCIALACCOUNT_ONLY = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+# FranceConnect (OpenID Connect), off unless configured.
+SOCIALACCOUNT_PROVIDERS = {}
+if all(
+    os.environ.get(name)
+    for name in ("FRANCECONNECT_CLIENT_ID", "FRANCECONNECT_SECRET", "FRANCECONNECT_SERVER_URL")
+):
+    SOCIALACCOUNT_PROVIDERS["openid_connect"] = {
+        "OAUTH_PKCE_ENABLED": True,
+        "APPS": [
+            {
+                "provider_id": "franceconnect",
+                "name": "FranceConnect",
+                "client_id": os.environ["FRANCECONNECT_CLIENT_ID"],
+                "secret": os.environ["FRANCECONNECT_SECRET"],
+                "settings": {
+                    "server_url": os.environ["FRANCECONNECT_SERVER_URL"],
+                    "token_auth_method": "client_secret_post",
+                    "scope": ["openid", "email", "given_name", "family_name"],
+                },
+            }
+        ],
+    }
+
+# E-mail: SMTP when EMAIL_HOST is set, else printed on the console (development).
+if os.environ.get("EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = os.environ["EMAIL_HOST"]
+    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "1") == "1"
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Parvis <ne-pas-repondre@parvis.local>")
+
+# Dossiers' files: a private folder of the data dir (never under STATIC_ROOT, never
+# served by URL: a view checks who asks). Another backend (S3-compatible, through
+# django-storages) can replace "dossier_files" without changing the code.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "dossier_files": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": str(DATA_DIR / "files"),
+            "base_url": None,
+            "file_permissions_mode": 0o600,
+            "directory_permissions_mode": 0o700,
+        },
+    },
+}
+# Uploads above 2.5 MB go to a temporary file, not memory.
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
+
+# ClamAV (clamd) scans uploads when configured.
+CLAMD_SOCKET = os.environ.get("CLAMD_SOCKET", "")
+CLAMD_HOST = os.environ.get("CLAMD_HOST", "")
+CLAMD_PORT = int(os.environ.get("CLAMD_PORT", "3310"))

@@ -106,3 +106,43 @@ class AgreementFilterForm(DsfrBaseForm):
         widget=forms.SearchInput(attrs={"maxlength": 100}),
     )
     page = PageField(required=False)
+
+
+class ApplicantForm(DsfrBaseForm):
+    """A form of the applicant's pages, rendered whole by django-dsfr's template."""
+
+    def get_context(self):
+        # django-dsfr's own get_context warns about a transitional setting; required
+        # fields are marked its current way (an asterisk).
+        context = forms.Form.get_context(self)
+        context["DSFR_MARK_OPTIONAL_FIELDS"] = False
+        return context
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for form_field in self.fields.values():
+            if not hasattr(form_field.widget, "group_class"):
+                form_field.widget.group_class = "fr-input-group"
+
+
+class MessageForm(ApplicantForm):
+    message = forms.CharField(
+        label="Votre message",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=20_000,
+        error_messages={"required": "Écrivez un message."},
+    )
+    piece_jointe = forms.FileField(
+        label="Pièce jointe (facultatif)",
+        required=False,
+        help_text="PDF, JPEG, PNG, ODT ou DOCX, 20 Mo au plus.",
+    )
+
+
+class WithdrawForm(ApplicantForm):
+    motif = forms.CharField(
+        label="Motif du retrait (facultatif)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

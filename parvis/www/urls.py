@@ -2,7 +2,7 @@ from django.urls import path, re_path
 
 from parvis.corpus.enums import Kind
 from parvis.corpus.links import SLUG_PATTERN
-from parvis.www.views import browse, documents, home, pages, search, service_public
+from parvis.www.views import browse, demarches, documents, home, pages, search, service_public
 
 app_name = "www"
 SLUG = rf"(?P<slug>{SLUG_PATTERN})"
@@ -80,5 +80,27 @@ urlpatterns = [
         name="fiche_ministere_travail",
     ),
     re_path(rf"^contribution/{SLUG}$", documents.contribution, name="contribution"),
+    # Démarches en ligne: the applicant's side.
+    path("demarches/", demarches.catalogue, name="procedures"),
+    path("demarches/<slug:slug>/", demarches.procedure, name="procedure"),
+    path("demarches/<slug:slug>/commencer", demarches.start, name="procedure_start"),
+    path("mes-dossiers/", demarches.my_dossiers, name="my_dossiers"),
+    path("mes-dossiers/<int:pk>/", demarches.dossier, name="dossier"),
+    path("mes-dossiers/<int:pk>/etape/<int:step>", demarches.dossier_step, name="dossier_step"),
+    path("mes-dossiers/<int:pk>/recapitulatif", demarches.dossier_review, name="dossier_review"),
+    path("mes-dossiers/<int:pk>/message", demarches.send_message, name="dossier_message"),
+    path("mes-dossiers/<int:pk>/retirer", demarches.withdraw, name="dossier_withdraw"),
+    path("mes-dossiers/<int:pk>/renvoyer", demarches.resubmit, name="dossier_resubmit"),
+    path(
+        "mes-dossiers/<int:pk>/attestation-de-depot.pdf",
+        demarches.filing_receipt,
+        name="dossier_receipt",
+    ),
+    path(
+        "mes-dossiers/<int:pk>/decision.pdf",
+        demarches.decision_attestation,
+        name="dossier_decision",
+    ),
+    path("fichiers/<path:key>", demarches.download_file, name="dossier_file"),
     re_path(r"^document/(?P<key>[a-z]+:[A-Za-z0-9_.-]{1,100})$", documents.by_key, name="by_key"),
 ]

@@ -83,7 +83,7 @@ BAD = [
     (Integer(id="f", label="L"), "12,5", "Saisissez un nombre entier"),
     (Integer(id="f", label="L"), True, "Saisissez un nombre entier"),
     (Integer(id="f", label="L", min_value=1), "0", "supérieure ou égale à 1"),
-    (Integer(id="f", label="L", max_value=10), 11, "inférieure ou égale à 10"),
+    (Integer(id="f", label="L", max_value=10), 11, "inférieure ou égale à 10."),
     (Decimal(id="f", label="L"), "douze", "Saisissez un nombre"),
     (Decimal(id="f", label="L"), "1,234", "au plus 2 chiffres après la virgule"),
     (Decimal(id="f", label="L", decimal_places=0), "1,5", "sans décimales"),

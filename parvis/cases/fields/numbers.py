@@ -14,6 +14,8 @@ _GROUPING = re.compile(r"[ \u00a0\u202f]")
 
 
 def _french(number) -> str:
+    if isinstance(number, int):  # format(10, "f") would say "10.000000"
+        return str(number)
     return format(number, "f").replace(".", ",")
 
 

@@ -11,6 +11,7 @@ from parvis.cases.models.dossiers import (
     Message,
     PrivateAnnotation,
 )
+from parvis.cases.models.files import ScanStatus, StoredFile
 from parvis.cases.models.procedures import (
     InstructorGroup,
     Procedure,
@@ -30,4 +31,6 @@ __all__ = [
     "Procedure",
     "ProcedureRevision",
     "RoutingRule",
+    "ScanStatus",
+    "StoredFile",
 ]
