@@ -6,7 +6,6 @@ French message is shown as is, with nothing changed."""
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from parvis.cases import assignment, bulk, exports, instruction, messaging, workflow
+from parvis.cases import files as case_files
 from parvis.cases.access import can_read_dossier_as_agent
 from parvis.cases.display import answer_rows, file_answer
 from parvis.cases.enums import FINAL_STATES, Role
@@ -339,11 +339,14 @@ def dossier_file(request, pk, path):
     if not can_read_dossier_as_agent(request.user, dossier):
         raise Http404
     described = file_answer(dossier.answers, path)
-    if described is None or not default_storage.exists(described["key"]):
+    stored = case_files.readable_file(request.user, described["key"]) if described else None
+    if stored is None or stored.dossier_id != dossier.pk:  # not stored, not scanned clean
         raise Http404
-    return FileResponse(
-        default_storage.open(described["key"], "rb"),
+    response = FileResponse(
+        case_files.open_file(stored),
         as_attachment=True,
-        filename=described["name"],
-        content_type=described["content_type"],
+        filename=stored.name,
+        content_type=stored.content_type,
     )
+    response["Cache-Control"] = "private, no-store"
+    return response

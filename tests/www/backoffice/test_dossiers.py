@@ -286,25 +286,29 @@ def test_implied_decision_countdown(client_agent, agent):
     assert "Décision implicite" in page and "01/05/2026" in page
 
 
-def test_files_through_the_access_check(client_agent, agent, settings, tmp_path):
-    from django.core.files.base import ContentFile
-    from django.core.files.storage import default_storage
+def test_files_through_the_access_check(client_agent, agent):
+    """A file the applicant uploaded (the applicant side's checked, private storage)."""
+    from parvis.cases import editing
+    from parvis.cases import files as case_files
+    from parvis.cases.fields.files import File
 
-    settings.MEDIA_ROOT = tmp_path
     form = [
         {"type": "short_text", "id": "nom", "label": "Nom"},
         {"type": "file", "id": "piece", "label": "Pièce"},
     ]
     procedure = make_procedure(form, instructors=[agent])
-    key = default_storage.save("dossiers/x/piece.pdf", ContentFile(b"%PDF-1.4 test"))
-    described = {
-        "name": "justificatif.pdf",
-        "size": 13,
-        "content_type": "application/pdf",
-        "sha256": "b" * 64,
-        "key": key,
-    }
-    dossier = make_dossier(procedure, answers={"nom": "X", "piece": described}, file=True)
+    draft = make_dossier(procedure, answers={"nom": "X"})
+    content = b"%PDF-1.4 test"
+    definition = draft.revision.form.by_id["piece"]
+    assert isinstance(definition, File)
+    stored = case_files.store_upload(
+        draft,
+        draft.applicant,
+        definition,
+        case_files.Upload("justificatif.pdf", len(content), io.BytesIO(content)),
+    )
+    editing.save_draft(draft, draft.applicant, {"nom": "X", "piece": stored.description()})
+    dossier = workflow.apply("deposer", draft, actor=draft.applicant)
     url = reverse("backoffice:file", kwargs={"pk": dossier.pk, "path": "piece"})
     assert url in text(client_agent.get(f"/instruction/dossiers/{dossier.pk}/"))
     response = client_agent.get(url)
