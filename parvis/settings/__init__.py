@@ -192,11 +192,6 @@ WHITENOISE_USE_FINDERS = True
 # browser would refuse it. Our static files come from our own origin under names
 # that hold their content's hash: the checksums are left out.
 DSFR_USE_INTEGRITY_CHECKSUMS = False
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    # compressed (gzip, brotli) copies and hashed names, cached a year (parvis/www/storage.py)
-    "staticfiles": {"BACKEND": "parvis.www.storage.StaticStorage"},
-}
 
 # Security headers
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -284,7 +279,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Parvis <ne-pas-repond
 # django-storages) can replace "dossier_files" without changing the code.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # compressed (gzip, brotli) copies and hashed names, cached a year (parvis/www/storage.py)
+    "staticfiles": {"BACKEND": "parvis.www.storage.StaticStorage"},
     "dossier_files": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {

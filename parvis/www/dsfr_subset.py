@@ -19,10 +19,19 @@ SUBSET_CSS = Path(__file__).parent / "static/www/dsfr-utility.css"
 
 # The utility classes our templates and django-dsfr's templates use.
 UTILITY_CLASSES = {
+    "fr-icon-account-circle-line",
+    "fr-icon-add-line",
     "fr-icon-arrow-left-line",
     "fr-icon-arrow-right-line",
+    "fr-icon-attachment-line",
+    "fr-icon-delete-line",
+    "fr-icon-download-line",
+    "fr-icon-edit-line",
     "fr-icon-external-link-line",
+    "fr-icon-file-add-line",
     "fr-icon-file-text-line",
+    "fr-icon-folder-2-line",
+    "fr-icon-logout-box-r-line",
     "fr-icon-theme-fill",
     "fr-icon-warning-line",
 }
