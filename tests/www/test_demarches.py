@@ -421,9 +421,14 @@ def test_pages_read_a_bounded_number_of_queries(
                 {"message": text, "piece_jointe": upload("n.pdf", PDF)},
             )
     with django_assert_max_num_queries(6):
-        client_of.get(reverse("www:my_dossiers"))
+        listing = client_of.get(reverse("www:my_dossiers"))
     with django_assert_max_num_queries(14):
-        client_of.get(reverse("www:dossier", kwargs={"pk": dossiers[0].pk}))
+        page = client_of.get(reverse("www:dossier", kwargs={"pk": dossiers[0].pk}))
+    assert listing.status_code == 200 and page.status_code == 200
+    listed = listing.content.decode()
+    assert all(reverse("www:dossier", kwargs={"pk": d.pk}) in listed for d in dossiers)
+    shown = page.content.decode()
+    assert all(text in shown for text in ("Un", "Deux", "Trois"))
 
 
 def test_a_step_posted_after_filing_from_another_tab_changes_nothing(client_of, applicant):
