@@ -30,6 +30,7 @@ from parvis.search.analysis import (
     analyze,
     analyze_prefixes,
     expand_synonyms,
+    plain_text,
     stem,
     stop_words,
     words,
@@ -178,7 +179,7 @@ class SearchEngine:
         )
         similarities = None
         if self.dense is not None:
-            similarities = self.dense.similarities(self.encoder.encode([query])[0])
+            similarities = self.dense.similarities(self.encoder.encode([plain_text(query)])[0])
             allowed = self._dense_allowed(kinds, exclude)
             order = np.argsort(-np.where(allowed, similarities, -2.0))[:DENSE_DOCS]
             order = order[allowed[order]]  # fewer allowed rows than DENSE_DOCS: no others
