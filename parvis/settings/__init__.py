@@ -8,6 +8,7 @@ SECRET_KEY        the signing key; if unset, one is generated once and kept in t
 DEBUG             "1" turns Django's debug pages on (development only; off by default)
 PARVIS_DATA_PACKAGES  the node_modules/@socialgouv folder holding the official data
 REDIS_URL         when set, search responses are cached in Redis (else in an SQLite file)
+PARVIS_FEEDBACK_RETENTION_DAYS  how long visitors' clicks and votes are kept (default 396)
 
 Démarches (applicants' accounts, e-mails, files):
 EMAIL_HOST        when set, e-mails go out by SMTP (EMAIL_PORT, EMAIL_HOST_USER,
@@ -71,6 +72,7 @@ INSTALLED_APPS = [
     "parvis.corpus",
     "parvis.search",
     "parvis.cases",
+    "parvis.feedback",
     "parvis.api",
     # Agents' second factor (TOTP) in the back office.
     "django_otp",
@@ -98,6 +100,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "parvis.www.middleware.DatabaseUnavailableMiddleware",
+    "parvis.www.visits.VisitMiddleware",
 ]
 
 ROOT_URLCONF = "parvis.urls"
@@ -200,12 +203,18 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE = PRODUCTION
+CSRF_COOKIE_AGE = None  # no visitor's cookie outlives the visit (the feedback form has a token)
 SECURE_HSTS_SECONDS = 31536000 if PRODUCTION else 0
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
     "script-src 'self' 'nonce-{nonce}'; font-src 'self' data:; "
     "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'"
 )
+
+# Visitors' feedback (parvis.feedback): written in the background ("inline": at
+# once, as tests do); kept 13 months by default (`python -m parvis purge_feedback`).
+FEEDBACK_WRITES = os.environ.get("PARVIS_FEEDBACK_WRITES", "background")
+FEEDBACK_RETENTION_DAYS = int(os.environ.get("PARVIS_FEEDBACK_RETENTION_DAYS", 396))
 
 # Background work: inline unless a broker is configured.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "memory://")

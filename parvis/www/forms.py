@@ -6,6 +6,7 @@ from django.core.validators import RegexValidator
 from dsfr.forms import DsfrBaseForm
 
 from parvis.corpus.enums import Kind
+from parvis.feedback.models import Vote
 from parvis.search.service import MAX_QUERY_LENGTH, QueryError, clean_query
 
 MAX_PAGES = 20
@@ -145,4 +146,26 @@ class WithdrawForm(ApplicantForm):
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class FeedbackForm(DsfrBaseForm):
+    """ "Cette page vous a-t-elle aidé ?" at the foot of every document page."""
+
+    key = forms.CharField(
+        widget=forms.HiddenInput,
+        max_length=120,
+        validators=[RegexValidator(r"^[a-z]+:[A-Za-z0-9_.-]{1,100}$")],
+    )
+    page = forms.CharField(widget=forms.HiddenInput, max_length=500, required=False)
+    helpful = forms.ChoiceField(
+        label="Cette page vous a-t-elle aidé ?",
+        choices=[("oui", "Oui"), ("non", "Non")],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.ChoiceField(
+        label="Si non, pourquoi ? (facultatif)",
+        choices=Vote.Reason.choices,
+        widget=forms.RadioSelect,
+        required=False,
     )

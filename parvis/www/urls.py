@@ -2,7 +2,16 @@ from django.urls import path, re_path
 
 from parvis.corpus.enums import Kind
 from parvis.corpus.links import SLUG_PATTERN
-from parvis.www.views import browse, demarches, documents, home, pages, search, service_public
+from parvis.www.views import (
+    browse,
+    demarches,
+    documents,
+    feedback,
+    home,
+    pages,
+    search,
+    service_public,
+)
 
 app_name = "www"
 SLUG = rf"(?P<slug>{SLUG_PATTERN})"
@@ -11,6 +20,9 @@ PLAN_PATH = r"[a-z0-9-]{1,80}(?:/[a-z0-9-]{1,80}){0,15}"
 urlpatterns = [
     path("", home.home, name="home"),
     path("recherche", search.search, name="search"),
+    path("clic/<uuid:impression>/<int:position>/", feedback.click, name="click"),
+    path("clic/lecture", feedback.reading_time, name="reading_time"),
+    path("avis", feedback.vote, name="vote"),
     path("themes/", browse.theme_list, name="themes"),
     path("themes/<slug:slug>", browse.theme, name="theme"),
     path("questions-reponses/", browse.question_list, name="questions"),
