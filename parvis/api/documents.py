@@ -7,6 +7,7 @@ from ninja import Path, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 
+from parvis.corpus.currency import shown_date
 from parvis.corpus.enums import Source
 from parvis.corpus.models import Document
 
@@ -39,7 +40,13 @@ class DocumentOut(Schema):
     breadcrumb: list[str]
     number: str
     idcc: str
-    modified: date | None
+    modified: date | None = Field(
+        description="Dernière modification à la source ; null si inconnue (jamais après aujourd'hui)."
+    )
+    date_label: str = Field(description="La date telle que la page l'affiche.")
+    stale: bool = Field(
+        description="Fiche plus ancienne que l'âge configuré : à vérifier sur la page officielle."
+    )
     text: str
     passages: list[PassageOut]
 
@@ -71,7 +78,9 @@ def get_document(request: HttpRequest, params: Path[KeyParam]):
         breadcrumb=document.breadcrumb,
         number=document.number,
         idcc=document.idcc,
-        modified=document.modified,
+        modified=shown_date(document.modified),
+        date_label=document.date_line,
+        stale=document.is_stale,
         text=document.text,
         passages=passages,
     )

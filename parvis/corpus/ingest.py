@@ -39,9 +39,18 @@ class SyncResult:
 
 
 def package_version(packages_dir: Path, package: str) -> str:
+    """The installed version of a data package, read at ingestion and kept on the
+    run (the data page shows it): its package.json, else the project's
+    package-lock.json (`<project>/node_modules/@socialgouv/<package>`)."""
     try:
         return json.loads((packages_dir / package / "package.json").read_text())["version"]
-    except (OSError, ValueError, KeyError):
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    lock = packages_dir.parent.parent / "package-lock.json"
+    try:
+        entries = json.loads(lock.read_text())["packages"]
+        return entries[f"{packages_dir.parent.name}/{packages_dir.name}/{package}"]["version"]
+    except (OSError, ValueError, KeyError, TypeError):
         return ""
 
 

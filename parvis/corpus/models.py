@@ -8,6 +8,7 @@ import unicodedata
 
 from django.db import models
 
+from parvis.corpus.currency import STALE_KINDS, date_line, is_stale, stale_cutoff
 from parvis.corpus.enums import Kind, RelationType, Source
 from parvis.corpus.themes import THEME_KEY_PREFIX
 
@@ -49,6 +50,10 @@ class DocumentQuerySet(models.QuerySet):
             for a in agreements
             if all(word in fold(f"{a.title} {a.data.get('short_title') or ''}") for word in words)
         ]
+
+    def stale(self, today=None, months: int | None = None):
+        """Fiches last changed before the staleness cutoff (parvis/corpus/currency.py)."""
+        return self.filter(kind__in=STALE_KINDS, modified__lt=stale_cutoff(today, months))
 
     def in_theme(self, slug: str):
         """Documents the ingestion put in a theme (parvis/corpus/themes.py)."""
@@ -95,6 +100,15 @@ class Document(models.Model):
         from parvis.corpus.links import document_url
 
         return document_url(self.kind, self.slug, self.idcc)
+
+    @property
+    def date_line(self) -> str:
+        """"Vérifié le 12 mars 2020": the page's date, worded for its kind."""
+        return date_line(self.kind, self.modified)
+
+    @property
+    def is_stale(self) -> bool:
+        return is_stale(self.kind, self.modified)
 
 
 class Passage(models.Model):

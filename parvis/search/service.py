@@ -86,6 +86,7 @@ class SearchResult:
     breadcrumb: str
     snippet: str
     score: float
+    modified: str = ""  # the document's last change at the source (ISO), "" when unknown
 
     @property
     def url(self) -> str:
@@ -353,6 +354,7 @@ class SearchEngine:
             breadcrumb=doc.breadcrumb,
             snippet=snippet,
             score=round(score, 6) if score != float("inf") else 1e6,
+            modified=doc.modified,
         )
 
     def snippets(self, candidates: list[Candidate], terms: list[str]) -> dict[int, str]:

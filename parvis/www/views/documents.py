@@ -44,11 +44,14 @@ def _with_links(references: list[dict]) -> list[dict]:
 
 
 def document_page(document: Document, title: str, *crumbs, **extra) -> dict:
-    """The context every document page shares: title, breadcrumb, official source."""
+    """The context every document page shares: title, breadcrumb, its date, the
+    notice of a stale fiche, official source."""
     return {
         "document": document,
         "title": title,
         "breadcrumb_data": components.breadcrumb(*crumbs),
+        "date_line": document.date_line,
+        "stale_notice": components.stale_notice(document),
         "source": components.official_source(document),
         **extra,
     }
@@ -191,6 +194,7 @@ def agreement(request, idcc, slug=None):
                     "title": text["title"],
                     "count": len(text["articles"]),
                     "url": reverse("www:agreement_text", args=[idcc, text["cid"]]),
+                    "date": components.text_date_line(text),
                 }
             )
         context["text_lists"] = list(text_lists.items())
@@ -237,6 +241,7 @@ def agreement_text(request, idcc, cid):
             (short_title, document.get_absolute_url()),
             (text["title"], ""),
             text=text,
+            text_date=components.text_date_line(text),
             agreement_title=short_title,
             page_obj=page,
             items=[links[key] for key in page.object_list if key in links],
