@@ -16,7 +16,7 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from parvis.corpus.loaders.base import LoadContext, Loader
-from parvis.corpus.models import Document, IngestionRun, Passage, Relation
+from parvis.corpus.models import Document, IngestionRun, Passage, Relation, RemovedDocument
 from parvis.corpus.records import DocumentRecord, SourceError
 from parvis.corpus.windows import split_windows
 
@@ -134,7 +134,7 @@ def sync_source(loader: Loader, context: LoadContext, progress: bool = True) -> 
     position = _Position()
     try:
         with transaction.atomic():
-            _sync(loader, context, result, progress, position)
+            _sync(loader, context, result, progress, position, run.package_version)
     except SourceError as exc:
         result.error = str(exc)
     except Exception as exc:  # noqa: BLE001 - any fault is recorded, the next source runs
@@ -162,7 +162,12 @@ class _Position:
 
 
 def _sync(
-    loader: Loader, context: LoadContext, result: SyncResult, progress: bool, position: _Position
+    loader: Loader,
+    context: LoadContext,
+    result: SyncResult,
+    progress: bool,
+    position: _Position,
+    version: str = "",
 ) -> None:
     existing = dict(
         Document.objects.filter(source=loader.source).values_list("key", "content_hash")
@@ -170,6 +175,7 @@ def _sync(
     seen: set[str] = set()
     pending: list = []
     changed_keys: list[str] = []
+    new_keys: list[str] = []
     bar = tqdm(
         total=loader.total(context),
         desc=f"{loader.label:<28}",
@@ -191,6 +197,7 @@ def _sync(
                 continue
             if previous is None:
                 result.created += 1
+                new_keys.append(record.key)
             else:
                 result.updated += 1
                 changed_keys.append(record.key)
@@ -202,7 +209,29 @@ def _sync(
     _flush(pending)
     gone = [key for key in existing if key not in seen]
     result.deleted = len(gone)
+    _forget_removed(new_keys)
+    _remember_removed(gone, version)
     _delete_keys(gone)
+
+
+def _remember_removed(keys: list[str], version: str) -> None:
+    """Keep what a reader needs of the documents gone from their source (their page
+    then answers 410 with a pointer to a replacement)."""
+    now = timezone.now()
+    fields = ("key", "source", "kind", "slug", "idcc", "number", "title")
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        RemovedDocument.objects.filter(key__in=chunk).delete()
+        RemovedDocument.objects.bulk_create(
+            RemovedDocument(**row, removed_at=now, package_version=version)
+            for row in Document.objects.filter(key__in=chunk).values(*fields)
+        )
+
+
+def _forget_removed(keys: list[str]) -> None:
+    """A document its source publishes again is no longer gone."""
+    for start in range(0, len(keys), 500):
+        RemovedDocument.objects.filter(key__in=keys[start : start + 500]).delete()
 
 
 def _delete_keys(keys: list[str]) -> None:
