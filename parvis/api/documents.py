@@ -42,7 +42,7 @@ class DocumentOut(Schema):
     number: str
     idcc: str
     modified: date | None = Field(
-        description="Dernière modification à la source ; null si inconnue (jamais après aujourd'hui)."
+        description="Dernière modification à la source ; null si inconnue ou après aujourd'hui."
     )
     date_label: str = Field(description="La date telle que la page l'affiche.")
     stale: bool = Field(

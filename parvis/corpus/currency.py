@@ -50,12 +50,12 @@ def shown_date(value: date | None, today: date | None = None) -> date | None:
 
 
 def french_date(value: date) -> str:
-    """"3 septembre 2019" (service-public.fr's and Légifrance's style)."""
+    """A date as "3 septembre 2019" (service-public.fr's and Légifrance's style)."""
     return date_format(value, "j F Y")
 
 
 def date_line(kind: str, value: date | None, today: date | None = None) -> str:
-    """"Vérifié le 12 mars 2020", or the sentence saying the source gives no date."""
+    """The date as its page says it ("Vérifié le 12 mars 2020"), or NO_DATE."""
     value = shown_date(value, today)
     if value is None:
         return NO_DATE

@@ -103,7 +103,7 @@ class Document(models.Model):
 
     @property
     def date_line(self) -> str:
-        """"Vérifié le 12 mars 2020": the page's date, worded for its kind."""
+        """The page's date, worded for its kind ("Vérifié le 12 mars 2020")."""
         return date_line(self.kind, self.modified)
 
     @property

@@ -81,7 +81,7 @@ def stale_notice(document) -> dict | None:
 
 
 def text_date_line(text: dict) -> str:
-    """"Texte du 3 septembre 2019" for an agreement's text, "" when it has no date."""
+    """An agreement text's date ("Texte du 3 septembre 2019"), "" when it has none."""
     day = currency.shown_date(currency.parse_iso(text.get("modified")))
     return f"Texte du {currency.french_date(day)}" if day else ""
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from parvis.corpus.currency import parse_iso
 from parvis.corpus.enums import Kind, Source
 from parvis.corpus.links import key_href
 from parvis.corpus.loaders.base import LoadContext, Loader
-from parvis.corpus.currency import parse_iso
 from parvis.corpus.records import DocumentRecord, PassageRecord, expect, modification_date
 from parvis.corpus.text import html_to_text, sanitize_html, slugify, squash
 
@@ -232,4 +232,3 @@ class _Links:
         if key:
             return key_href(key)
         return LEGIFRANCE + href if href.startswith("/") else href
-

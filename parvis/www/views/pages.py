@@ -48,7 +48,7 @@ def site_map(request):
 
 
 def data_sources(request):
-    """"À propos des données": each source, its licence, version, dates, ages."""
+    """The "À propos des données" page: each source, its licence, version, dates, ages."""
     summaries = source_summaries()
     title = "À propos des données"
     return render(
