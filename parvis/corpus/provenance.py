@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from django.core.cache import cache
 from django.db.models import Count, Max, Min, Q
 
 from parvis.corpus.currency import AGE_CLASSES, AGE_LABELS, months_before
@@ -135,6 +136,18 @@ def source_summaries(today: date | None = None) -> list[SourceSummary]:
                 last_ingestion=run.finished_at if run else None,
             )
         )
+    return summaries
+
+
+def cached_source_summaries() -> list[SourceSummary]:
+    """source_summaries(), computed once a day and after each ingestion (about
+    0.5 s on the full corpus: two passes over the documents)."""
+    last_run = IngestionRun.objects.aggregate(last=Max("id"))["last"]
+    key = f"source-summaries:{last_run}:{date.today().isoformat()}"
+    summaries = cache.get(key)
+    if summaries is None:
+        summaries = source_summaries()
+        cache.set(key, summaries, 86400)
     return summaries
 
 

@@ -4,6 +4,7 @@ results (page and API) and API documents carry the date and the stale flag, the
 data page lists the sources, and `stale_documents` lists the stale fiches."""
 
 import re
+import shutil
 from datetime import date, timedelta
 
 import pytest
@@ -13,6 +14,7 @@ from django.urls import reverse
 from parvis.corpus.currency import NO_DATE, date_line, is_stale, parse_iso
 from parvis.corpus.enums import Kind
 from parvis.corpus.models import Document
+from parvis.corpus.pipeline import ingest_all
 
 pytestmark = pytest.mark.django_db
 
@@ -160,6 +162,18 @@ def test_data_page(client, corpus, django_assert_max_num_queries):
     # linked from the footer of every page and from the site map
     assert 'href="/a-propos-des-donnees"' in page(client, "/")
     assert 'href="/a-propos-des-donnees"' in page(client, "/plan-du-site")
+
+
+def test_data_page_follows_each_ingestion(client, fixture_packages, tmp_path):
+    """The page's figures are cached, but a new ingestion run shows at once."""
+    assert "version 2.513.0" in page(client, "/a-propos-des-donnees")
+    packages = tmp_path / "packages"
+    shutil.copytree(fixture_packages, packages)
+    package_json = packages / "legi-data" / "package.json"
+    package_json.write_text(package_json.read_text().replace("2.513.0", "2.514.0"))
+    ingest_all(packages, sources=["legi"], progress=False)
+    html = page(client, "/a-propos-des-donnees")
+    assert "version 2.514.0" in html and "version 2.513.0" not in html
 
 
 def test_stale_documents_command(corpus, settings, capsys):

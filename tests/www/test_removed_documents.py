@@ -2,6 +2,7 @@
 page answers 410 with a pointer to its replacement (or a search for its title),
 the API too; a document that comes back is served again."""
 
+import json
 import shutil
 
 import pytest
@@ -77,10 +78,8 @@ def test_unknown_documents_are_still_404(client, corpus):
     assert client.get("/api/v1/documents/vdd:F999999").status_code == 404
 
 
-def test_removed_ministry_fiche_and_article_pages(client, packages_copy):
-    """Every document page type answers 410 once its document is gone."""
-    import json
-
+def test_removed_ministry_fiche_page(client, packages_copy):
+    """A ministry fiche's page answers 410 once its fiche is gone."""
     path = packages_copy / "fiches-travail-data/data/fiches-travail.json"
     fiches = json.loads(path.read_text())
     gone = next(f for f in fiches if f["pubId"] == "article375542")

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 from parvis.corpus.currency import stale_after_months
 from parvis.corpus.enums import Kind
 from parvis.corpus.models import Document
-from parvis.corpus.provenance import source_summaries
+from parvis.corpus.provenance import cached_source_summaries
 from parvis.www import components, data_page
 from parvis.www.glossary import GLOSSARY
 
@@ -49,7 +49,7 @@ def site_map(request):
 
 def data_sources(request):
     """The "À propos des données" page: each source, its licence, version, dates, ages."""
-    summaries = source_summaries()
+    summaries = cached_source_summaries()
     title = "À propos des données"
     return render(
         request,
