@@ -50,8 +50,9 @@ def shown_date(value: date | None, today: date | None = None) -> date | None:
 
 
 def french_date(value: date) -> str:
-    """A date as "3 septembre 2019" (service-public.fr's and Légifrance's style)."""
-    return date_format(value, "j F Y")
+    """A date as French writes it: "3 septembre 2019", "1er mai 2008"."""
+    text = date_format(value, "j F Y")
+    return text.replace("1 ", "1er ", 1) if value.day == 1 else text
 
 
 def date_line(kind: str, value: date | None, today: date | None = None) -> str:

@@ -4,7 +4,6 @@ sources' summaries (parvis/corpus/provenance.py)."""
 from __future__ import annotations
 
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import format_html
 
 from parvis.corpus.currency import AGE_LABELS, french_date
@@ -27,7 +26,8 @@ def _range(summary: SourceSummary) -> str:
 def _ingested(summary: SourceSummary) -> str:
     if summary.last_ingestion is None:
         return "jamais"
-    return date_format(timezone.localtime(summary.last_ingestion), "j F Y à H\\hi")
+    moment = timezone.localtime(summary.last_ingestion)
+    return f"{french_date(moment.date())} à {moment:%H}\u00a0h\u00a0{moment:%M}"
 
 
 def sources_table(summaries: list[SourceSummary]) -> dict:

@@ -80,6 +80,7 @@ def test_date_lines_say_the_date_as_each_source_does():
     assert date_line(Kind.CODE_DU_TRAVAIL, day) == "En vigueur depuis le 12 mars 2020"
     assert date_line(Kind.FICHE_MINISTERE_TRAVAIL, day) == "Mis à jour le 12 mars 2020"
     assert date_line(Kind.CONVENTION_COLLECTIVE, day) == "Dernière modification le 12 mars 2020"
+    assert date_line(Kind.CODE_DU_TRAVAIL, date(2008, 5, 1)) == "En vigueur depuis le 1er mai 2008"
     assert date_line(Kind.CONTRIBUTION, None) == NO_DATE
     assert date_line(Kind.CODE_DU_TRAVAIL, date(2999, 1, 1)) == NO_DATE
     assert date_line(Kind.FICHE_SERVICE_PUBLIC, date.today() + timedelta(days=1)) == NO_DATE

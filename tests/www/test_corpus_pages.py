@@ -22,7 +22,7 @@ MONTHS = {name: number for number, name in enumerate(MONTH_NAMES.split(), start=
 # every wording a page gives its date in ("Vérifié le 3 mars 2020", "texte du …")
 WORDINGS = {wording.format("").strip() for wording in DATE_WORDING.values()} | {"texte du"}
 SHOWN_DATE = re.compile(
-    rf"(?:{'|'.join(map(re.escape, WORDINGS))}) (\d{{1,2}}) (\w+) (\d{{4}})", re.IGNORECASE
+    rf"(?:{'|'.join(map(re.escape, WORDINGS))}) (\d{{1,2}})(?:er)? (\w+) (\d{{4}})", re.IGNORECASE
 )
 # our page links in a page's content: to documents, by page URL or by key
 DOCUMENT_LINK = re.compile(

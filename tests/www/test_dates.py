@@ -11,7 +11,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from parvis.corpus.currency import NO_DATE, date_line, is_stale, parse_iso
+from parvis.corpus.currency import NO_DATE, date_line, french_date, is_stale, parse_iso
 from parvis.corpus.enums import Kind
 from parvis.corpus.models import Document
 from parvis.corpus.pipeline import ingest_all
@@ -38,7 +38,7 @@ def shown_date(client, key) -> str:
     [
         ("vdd:F34857", "Vérifié le 19 août 2020"),
         ("travail:article375542", "Mis à jour le 13 novembre 2025"),
-        ("legi:LEGIARTI000006901112", "En vigueur depuis le 1 mai 2008"),
+        ("legi:LEGIARTI000006901112", "En vigueur depuis le 1er mai 2008"),
         ("kali:KALICONT000005635085", "Dernière modification le 11 février 2024"),
         ("contribution:4a6f1103-e955-45ff-a327-1bfa08f86fff", NO_DATE),
     ],
@@ -59,7 +59,7 @@ def test_agreement_articles_and_texts_show_their_dates(client, corpus):
         "Dernière modification le", "Texte du"
     )
     # the agreement's page dates each of its texts
-    assert f"texte du {day.day} " in page(client, agreement.get_absolute_url())
+    assert f"texte du {french_date(day)}" in page(client, agreement.get_absolute_url())
 
 
 def test_a_sentinel_date_is_never_shown(client, corpus):
