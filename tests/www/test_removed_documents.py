@@ -88,3 +88,20 @@ def test_removed_ministry_fiche_page(client, packages_copy):
     [result] = ingest_all(packages_copy, sources=["travail"], progress=False)
     assert result.deleted == 1
     assert client.get(url).status_code == 410
+
+
+def test_article_with_a_new_id_points_from_its_old_key_to_the_new_one(client, packages_copy):
+    """Légifrance gives an article a new id: its old key answers 410 and points to
+    the article of the same number, whose page keeps its URL."""
+    path = packages_copy / "legi-data/data/LEGITEXT000006072050.json"
+    text = path.read_text()
+    assert text.count('"cid": "LEGIARTI000006901112"') == 1
+    path.write_text(text.replace('"cid": "LEGIARTI000006901112"', '"cid": "LEGIARTI000099999999"'))
+    [result] = ingest_all(packages_copy, sources=["legi"], progress=False)
+    assert (result.created, result.deleted) == (1, 1)
+    assert client.get("/code-du-travail/l1234-1").status_code == 200
+    response = client.get("/document/legi:LEGIARTI000006901112")
+    assert response.status_code == 410
+    assert 'href="/code-du-travail/l1234-1"' in response.content.decode()
+    body = client.get("/api/v1/documents/legi:LEGIARTI000006901112").json()
+    assert body["replacement_key"] == "legi:LEGIARTI000099999999"
