@@ -15,7 +15,7 @@ import logging
 import os
 import re
 import threading
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -87,6 +87,7 @@ class SearchResult:
     breadcrumb: str
     snippet: str
     score: float
+    modified: str = ""  # the document's last change at the source (ISO), "" when unknown
 
     @property
     def url(self) -> str:
@@ -354,6 +355,7 @@ class SearchEngine:
             breadcrumb=doc.breadcrumb,
             snippet=snippet,
             score=round(score, 6) if score != float("inf") else 1e6,
+            modified=doc.modified,
         )
 
     def snippets(self, candidates: list[Candidate], terms: list[str]) -> dict[int, str]:
@@ -377,7 +379,11 @@ class ResponseCache:
     def __init__(self, folder: Path, ranker: Ranker | None):
         self.enabled = os.environ.get("PARVIS_SEARCH_CACHE", "1") != "0"
         model = ranker.fingerprint if ranker else "fusion"
-        self.version = hashlib.sha1(f"{folder.resolve()}|{model}".encode()).hexdigest()[:16]
+        # the response's shape too: answers cached before results carried their date
+        # are not served after
+        shape = ",".join(f.name for f in fields(SearchResult))
+        identity = f"{folder.resolve()}|{model}|{shape}"
+        self.version = hashlib.sha1(identity.encode()).hexdigest()[:16]
 
     def _key(self, request: tuple) -> str:
         digest = hashlib.sha1(json.dumps(request, ensure_ascii=False).encode()).hexdigest()

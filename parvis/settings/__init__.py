@@ -7,6 +7,8 @@ SECRET_KEY        the signing key; if unset, one is generated once and kept in t
                   (a file only the server's user can read)
 DEBUG             "1" turns Django's debug pages on (development only; off by default)
 PARVIS_DATA_PACKAGES  the node_modules/@socialgouv folder holding the official data
+PARVIS_STALE_AFTER_MONTHS  age (months, default 12) after which a fiche's page says to
+                  check the official page (parvis/corpus/currency.py)
 REDIS_URL         when set, search responses are cached in Redis (else in an SQLite file)
 PARVIS_FEEDBACK_RETENTION_DAYS  how long visitors' clicks and votes are kept (default 396)
 
@@ -35,6 +37,9 @@ DATA_DIR.chmod(0o700)
 DATA_PACKAGES_DIR = Path(
     os.environ.get("PARVIS_DATA_PACKAGES", BASE_DIR / "node_modules" / "@socialgouv")
 )
+
+# A fiche last changed longer ago than this is flagged as possibly out of date.
+STALE_AFTER_MONTHS = int(os.environ.get("PARVIS_STALE_AFTER_MONTHS", "12"))
 
 PRODUCTION = os.environ.get("PARVIS_ENV", "development") == "production"
 

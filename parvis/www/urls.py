@@ -56,6 +56,7 @@ urlpatterns = [
     path("contact", pages.page, {"name": "contact"}, name="contact"),
     path("plan-du-site", pages.site_map, name="site_map"),
     path("glossaire", pages.glossary, name="glossary"),
+    path("a-propos-des-donnees", pages.data_sources, name="data_sources"),
     re_path(
         rf"^code-du-travail/{SLUG}$",
         documents.code_article,

@@ -143,7 +143,7 @@ def test_service_public_fiche_page(client, corpus, django_assert_max_num_queries
         html = page(client, url_of("vdd:F34857"))
     assert 'class="fr-tabs__list"' in html  # situations as tabs
     assert "https://www.service-public.fr/" in html  # official source
-    assert "Dernière modification" in html
+    assert "Vérifié le 19 août 2020" in html  # dc:date "modified 2020-08-19", under the title
     references = page(client, url_of("vdd:F803"))
     assert "Références juridiques" in references
     # "Code du travail : articles L1251-29 à L1251-34" links to our article pages

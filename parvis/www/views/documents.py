@@ -12,6 +12,7 @@ from parvis.corpus.plan import code_plan
 from parvis.corpus.themes import THEME_KEY_PREFIX, THEMES_BY_SLUG
 from parvis.www import components
 from parvis.www.forms import AgreementAnswerForm, AgreementFilterForm
+from parvis.www.views.gone import gone_when_removed
 
 CODE_NAMES = {
     Kind.CODE_DU_TRAVAIL: "Code du travail",
@@ -44,11 +45,14 @@ def _with_links(references: list[dict]) -> list[dict]:
 
 
 def document_page(document: Document, title: str, *crumbs, **extra) -> dict:
-    """The context every document page shares: title, breadcrumb, official source."""
+    """The context every document page shares: title, breadcrumb, its date, the
+    notice of a stale fiche, official source."""
     return {
         "document": document,
         "title": title,
         "breadcrumb_data": components.breadcrumb(*crumbs),
+        "date_line": document.date_line,
+        "stale_notice": components.stale_notice(document),
         "source": components.official_source(document),
         **extra,
     }
@@ -84,6 +88,7 @@ def plan_crumbs(article: Document) -> list[tuple[str, str]]:
     ]
 
 
+@gone_when_removed()
 def code_article(request, kind, slug):
     article = _document(kind, slug=slug)
     siblings = Document.objects.articles_of_code(kind).only("slug", "number", "kind", "idcc")
@@ -159,6 +164,7 @@ def _article_links(keys) -> dict:
     }
 
 
+@gone_when_removed(Kind.CONVENTION_COLLECTIVE, by_idcc=True)
 def agreement(request, idcc, slug=None):
     document = _document(Kind.CONVENTION_COLLECTIVE, idcc=idcc)
     if slug != document.slug.split("-", 1)[1]:
@@ -191,6 +197,7 @@ def agreement(request, idcc, slug=None):
                     "title": text["title"],
                     "count": len(text["articles"]),
                     "url": reverse("www:agreement_text", args=[idcc, text["cid"]]),
+                    "date": components.text_date_line(text),
                 }
             )
         context["text_lists"] = list(text_lists.items())
@@ -237,6 +244,7 @@ def agreement_text(request, idcc, cid):
             (short_title, document.get_absolute_url()),
             (text["title"], ""),
             text=text,
+            text_date=components.text_date_line(text),
             agreement_title=short_title,
             page_obj=page,
             items=[links[key] for key in page.object_list if key in links],
@@ -244,6 +252,7 @@ def agreement_text(request, idcc, cid):
     )
 
 
+@gone_when_removed(Kind.ARTICLE_CONVENTION)
 def agreement_article(request, idcc, slug):
     article = _document(Kind.ARTICLE_CONVENTION, idcc=idcc, slug=slug)
     parent = Document.objects.filter(key=article.parent_key).first()
@@ -271,6 +280,7 @@ def agreement_article(request, idcc, slug):
     )
 
 
+@gone_when_removed()
 def fiche(request, kind, slug):
     """A service-public.fr or ministry fiche; its template is named after its kind."""
     document = _document(kind, slug=slug)
@@ -288,6 +298,7 @@ def fiche(request, kind, slug):
     )
 
 
+@gone_when_removed(Kind.CONTRIBUTION)
 def contribution(request, slug):
     document = _document(Kind.CONTRIBUTION, slug=slug)
     answers = document.data.get("answers", [])
@@ -316,6 +327,7 @@ def contribution(request, slug):
     return render(request, "www/contribution.html", context, status=400 if form.errors else 200)
 
 
+@gone_when_removed()
 def by_key(request, key):
     document = Document.objects.filter(key=key).only("kind", "slug", "idcc").first()
     if document is None:
