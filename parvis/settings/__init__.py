@@ -11,6 +11,7 @@ PARVIS_STALE_AFTER_MONTHS  age (months, default 12) after which a fiche's page s
                   check the official page (parvis/corpus/currency.py)
 REDIS_URL         when set, search responses are cached in Redis (else in an SQLite file)
 PARVIS_FEEDBACK_RETENTION_DAYS  how long visitors' clicks and votes are kept (default 396)
+PARVIS_FEEDBACK_CAPTURE  "0" turns the recording of searches, clicks and votes off
 
 Démarches (applicants' accounts, e-mails, files):
 EMAIL_HOST        when set, e-mails go out by SMTP (EMAIL_PORT, EMAIL_HOST_USER,
@@ -218,6 +219,7 @@ CONTENT_SECURITY_POLICY = (
 
 # Visitors' feedback (parvis.feedback): written in the background ("inline": at
 # once, as tests do); kept 13 months by default (`python -m parvis purge_feedback`).
+FEEDBACK_CAPTURE = os.environ.get("PARVIS_FEEDBACK_CAPTURE", "1") != "0"
 FEEDBACK_WRITES = os.environ.get("PARVIS_FEEDBACK_WRITES", "background")
 FEEDBACK_RETENTION_DAYS = int(os.environ.get("PARVIS_FEEDBACK_RETENTION_DAYS", 396))
 

@@ -2,6 +2,7 @@
 
 import time
 
+from django.conf import settings
 from django.shortcuts import redirect, render
 
 from parvis.feedback.capture import record_impression
@@ -54,7 +55,7 @@ def recorded_cards(request, query: str, kind: str, page) -> list[dict]:
     """The page's result cards, the impression recorded: each link records its
     click on the way to the document (a beacon does it when JavaScript runs)."""
     cards = [result_card(result) for result in page]
-    if not cards:
+    if not cards or not settings.FEEDBACK_CAPTURE:
         return cards
     visit = current_visit(request)
     offset = page.start_index() - 1
