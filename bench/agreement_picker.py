@@ -19,6 +19,7 @@ sys.path[:0] = [str(Path(__file__).resolve().parent.parent), str(Path(__file__).
 
 from agreement_catalogue import kali_agreements  # noqa: E402
 from agreement_queries import OUT as QUERIES  # noqa: E402
+
 from parvis.agreements.picker import pick  # noqa: E402
 
 TARGET = 0.95
@@ -43,7 +44,8 @@ def main() -> int:
             failures.append((row, found))
     elapsed = time.perf_counter() - started
     print(
-        f"{len(rows)} queries, {len(agreements)} agreements, {elapsed / len(rows) * 1000:.2f} ms a query\n"
+        f"{len(rows)} queries, {len(agreements)} agreements, "
+        f"{elapsed / len(rows) * 1000:.2f} ms a query\n"
     )
     print("| kind | queries | rank 1 | top 3 |\n| --- | ---: | ---: | ---: |")
     total = [0, 0, 0]

@@ -1,7 +1,8 @@
 """Write the picker's test set, bench/expected/agreement-picker-queries.jsonl, from
 the kali-data package in node_modules: for every agreement its IDCC with and
-without leading zeros, its short title, its title, its short title in lower case without
-accents after "convention collective", a misspelling of its short title, and every usual name of parvis/agreements/names.py.
+without leading zeros, its short title, its title, its short title in lower case
+without accents after "convention collective", a misspelling of its short title;
+and every usual name of parvis/agreements/names.py, and a misspelling of it.
 
     .venv/bin/python bench/agreement_queries.py
 
@@ -22,6 +23,7 @@ from pathlib import Path
 sys.path[:0] = [str(Path(__file__).resolve().parent.parent), str(Path(__file__).resolve().parent)]
 
 from agreement_catalogue import kali_agreements  # noqa: E402
+
 from parvis.agreements.names import SUPERSEDED, USUAL_NAMES  # noqa: E402
 from parvis.agreements.picker import normalise  # noqa: E402
 from parvis.corpus.text import fold  # noqa: E402

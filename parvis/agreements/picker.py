@@ -198,7 +198,9 @@ class Index:
             if query_words:
                 joined = " ".join(query_words)
                 name_scores = self.name_scores(query_words)
-                for position, (agreement, score) in enumerate(zip(self.agreements, name_scores)):
+                for position, (agreement, score) in enumerate(
+                    zip(self.agreements, name_scores, strict=True)
+                ):
                     if score < MIN_SCORE:
                         continue
                     if self.short_texts[position] == joined:  # the surest name match
