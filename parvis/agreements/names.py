@@ -57,7 +57,6 @@ USUAL_NAMES: dict[str, tuple[str, ...]] = {
     "textile": ("0018",),
     # Transport.
     "transport routier": ("0016",),
-    "transports routiers": ("0016",),
     "routier": ("0016",),
     "chauffeur routier": ("0016",),
     "transport": ("0016",),

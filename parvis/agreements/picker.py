@@ -35,6 +35,7 @@ MIN_FUZZY_LENGTH = 4
 USUAL_NAME_SCORE = 2.0  # above any name score (at most 1.43)
 PHRASE_SCORE = 0.8  # a usual name inside a longer query: a fair name match
 IDCC_SCORE = 3.0  # the IDCC typed is the agreement: above everything
+TIE_MARGIN = 0.05  # scores this close are a tie: the larger workforce first
 MIN_SCORE = 0.45  # below this, a name match is noise
 _WORD = re.compile(r"[a-z0-9]+")
 _IDCC_QUERY = re.compile(r"^(?:idcc)?\s*(\d{1,4})$")
@@ -125,7 +126,8 @@ class Index:
 
         def give(idccs, score):
             for rank, idcc in enumerate(idccs):
-                scores[idcc] = max(scores.get(idcc, 0), score - 0.01 * rank)
+                # the table's order holds against the workforce tie-break
+                scores[idcc] = max(scores.get(idcc, 0), score - 2 * TIE_MARGIN * rank)
 
         text = " ".join(query_words)
         padded = f" {text} "
@@ -133,12 +135,13 @@ class Index:
             if name == text:
                 give(idccs, USUAL_NAME_SCORE)
             elif f" {name} " in padded:
-                give(idccs, PHRASE_SCORE + min(len(name), 30) / 100)
+                give(idccs, PHRASE_SCORE + min(len(name), 20) / 200)
         if len(text) >= 5 and not scores:
             for name, similarity, _ in process.extract(
-                text, self.usual_names, scorer=fuzz.ratio, score_cutoff=85, limit=3
+                text, self.usual_names, scorer=fuzz.ratio, score_cutoff=TYPO_SIMILARITY, limit=3
             ):
-                give(self.usual[name], USUAL_NAME_SCORE + (similarity - 100) / 100)
+                # a near spelling: from a fair name match (80) to a usual name (100)
+                give(self.usual[name], USUAL_NAME_SCORE + (similarity - 100) / 20)
         return scores
 
     def name_scores(self, query_words: list[str]) -> list[float]:
@@ -221,13 +224,24 @@ class Index:
             match.score = max(match.score, score)
             if successor != idcc:
                 match.replaces.append(idcc)
-        ranked = sorted(
-            matches.values(),
-            key=lambda m: (-round(m.score, 3), -m.agreement.effectif, m.agreement.idcc),
-        )
+        ranked = sorted(matches.values(), key=lambda m: (-m.score, m.agreement.idcc))
+        ranked = _workforce_first_among_ties(ranked, max(1, min(limit, MAX_RESULTS)))
         for match in ranked:
             match.replaces.sort()
-        return ranked[: max(1, min(limit, MAX_RESULTS))]
+        return ranked
+
+
+def _workforce_first_among_ties(ranked: list[Match], limit: int) -> list[Match]:
+    """The best `limit` matches; among those within TIE_MARGIN of the best left, the
+    larger workforce first (two agreements a query names equally well)."""
+    left, out = list(ranked), []
+    while left and len(out) < limit:
+        best = left[0].score
+        tied = [m for m in left if m.score >= best - TIE_MARGIN]
+        chosen = max(tied, key=lambda m: (m.agreement.effectif, m.score))
+        out.append(chosen)
+        left.remove(chosen)
+    return out
 
 
 @lru_cache(maxsize=4)
@@ -239,3 +253,15 @@ def index_of(agreements: tuple[Agreement, ...]) -> Index:
 def pick(agreements, query: str, limit: int = 10) -> list[Match]:
     """The agreements that `query` names, best first (empty when none does)."""
     return index_of(tuple(agreements)).search(query, limit)
+
+
+def near_idccs(agreements, idcc: str, limit: int = 5) -> list[Agreement]:
+    """Agreements whose IDCC is closest to an unknown one: fewest digits to change
+    (a typo: 1468 for 1486), then the nearest number."""
+    from rapidfuzz.distance import Levenshtein
+
+    digits = idcc.zfill(4)
+    number = int(digits) if digits.isdigit() else 0
+    live = [a for a in agreements if a.idcc not in SUPERSEDED and a.idcc.isdigit()]
+    live.sort(key=lambda a: (Levenshtein.distance(a.idcc, digits), abs(int(a.idcc) - number)))
+    return live[:limit]

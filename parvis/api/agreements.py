@@ -1,0 +1,82 @@
+"""GET /api/v1/agreements: find a collective agreement by IDCC, name or usual name."""
+
+from django.http import HttpRequest
+from ninja import Path, Query, Router, Schema
+from pydantic import Field
+
+from parvis.agreements import service
+from parvis.agreements.picker import MAX_QUERY_LENGTH, MAX_RESULTS
+
+router = Router(tags=["agreements"])
+
+
+class AgreementParams(Schema):
+    q: str = Field(
+        min_length=1,
+        max_length=MAX_QUERY_LENGTH,
+        description=(
+            f"Numéro IDCC (avec ou sans zéros), nom, sigle ou nom usuel "
+            f"(« 843 », « syntec », « BTP », « métallurgie ») ; 1 à {MAX_QUERY_LENGTH} caractères."
+        ),
+        examples=["boulangerie"],
+    )
+    limit: int = Field(10, ge=1, le=MAX_RESULTS, description="Nombre de résultats au plus.")
+
+
+class AgreementOut(Schema):
+    idcc: str = Field(description="Numéro IDCC, 4 chiffres.")
+    title: str
+    short_title: str
+    url: str = Field(description="La page de la convention sur ce site.")
+    replaces: list[str] = Field(
+        description="Conventions fusionnées dans celle-ci que la recherche désignait "
+        "(ex. 0054 pour 3248, métallurgie)."
+    )
+
+
+class AgreementsOut(Schema):
+    results: list[AgreementOut] = Field(description="Les plus pertinentes d'abord.")
+
+
+class IdccParam(Schema):
+    idcc: str = Field(pattern=r"^\d{1,4}$", description="Numéro IDCC, 1 à 4 chiffres.")
+
+
+class NotFoundOut(Schema):
+    detail: str
+    suggestions: list[AgreementOut] = Field(description="Les numéros les plus proches.")
+
+
+def _out(found: service.Found) -> AgreementOut:
+    return AgreementOut(
+        idcc=found.idcc,
+        title=found.title,
+        short_title=found.short_title,
+        url=found.url,
+        replaces=list(found.replaces),
+    )
+
+
+@router.get(
+    "",
+    response=AgreementsOut,
+    summary="Trouver une convention collective (IDCC, nom, sigle, nom usuel ; fautes tolérées)",
+)
+def search_agreements(request: HttpRequest, params: Query[AgreementParams]):
+    return AgreementsOut(results=[_out(f) for f in service.search(params.q, params.limit)])
+
+
+@router.get(
+    "/{idcc}",
+    response={200: AgreementOut, 404: NotFoundOut},
+    summary="Une convention collective par son IDCC (une convention fusionnée : celle qui la remplace)",
+)
+def get_agreement(request: HttpRequest, params: Path[IdccParam]):
+    found = service.get(params.idcc)
+    if found is None:
+        idcc = params.idcc.zfill(4)
+        return 404, NotFoundOut(
+            detail=f"Aucune convention collective ne porte le numéro IDCC {idcc}.",
+            suggestions=[_out(f) for f in service.suggestions(idcc)],
+        )
+    return _out(found)

@@ -1,0 +1,129 @@
+"""The agreement picker's pages: find an agreement (by name, IDCC or company),
+choose it for the visit, forget it. Plain forms: no JavaScript needed."""
+
+from django.conf import settings
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.views.decorators.http import require_POST
+
+from parvis.agreements import companies, service
+from parvis.agreements.session import forget, remember
+from parvis.www import components
+from parvis.www.forms import AgreementChoiceForm, AgreementPickerForm, CompanyLookupForm
+
+CRUMBS = ("Conventions collectives", "/convention-collective/")
+
+
+def safe_next(request, value: str) -> str:
+    """Where to go back after a choice: a page of this site, else the picker."""
+    if value and url_has_allowed_host_and_scheme(
+        value, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return value
+    return reverse("www:agreement_picker")
+
+
+def picker_url(next_url: str = "") -> str:
+    url = reverse("www:agreement_picker")
+    return f"{url}?{urlencode({'next': next_url})}" if next_url else url
+
+
+def picker(request):
+    form = AgreementPickerForm(request.GET)
+    valid = form.is_valid()
+    text = form.cleaned_data.get("q", "").strip() if valid else ""
+    next_url = form.cleaned_data.get("next", "") if valid else ""
+    return render(
+        request,
+        "www/agreement_picker.html",
+        {
+            "title": f"Ma convention collective : « {text} »"
+            if text
+            else "Ma convention collective",
+            "breadcrumb_data": components.breadcrumb(CRUMBS, ("Ma convention collective", "")),
+            "form": form,
+            "text": text,
+            "results": service.search(text) if text else [],
+            "next": safe_next(request, next_url) if next_url else "",
+            "company_form": CompanyLookupForm(initial={"next": next_url}),
+            "companies_enabled": bool(settings.COMPANIES_API_URL),
+        },
+        status=200 if valid else 400,
+    )
+
+
+def company(request):
+    """The agreements of a company, from its SIRET, SIREN or name (GET form)."""
+    form = CompanyLookupForm(request.GET)
+    found, error, status = [], "", 200
+    if form.is_valid():
+        try:
+            found = [
+                {
+                    "company": c,
+                    "agreements": [{"idcc": i, "found": service.get(i)} for i in c.idccs],
+                }
+                for c in companies.lookup(form.cleaned_data["entreprise"])
+            ]
+        except companies.IdentifierError as exc:
+            form.add_error("entreprise", str(exc))
+            status = 400
+        except companies.CompaniesError as exc:
+            error, status = str(exc), 503
+    else:
+        status = 400
+    next_url = form.cleaned_data.get("next", "") if hasattr(form, "cleaned_data") else ""
+    return render(
+        request,
+        "www/agreement_company.html",
+        {
+            "title": "Trouver ma convention collective par mon entreprise",
+            "breadcrumb_data": components.breadcrumb(
+                CRUMBS,
+                ("Ma convention collective", reverse("www:agreement_picker")),
+                ("Par mon entreprise", ""),
+            ),
+            "form": form,
+            "found": found,
+            "error": error,
+            "next": safe_next(request, next_url) if next_url else "",
+            "searched": form.is_bound and not form.errors,
+        },
+        status=status,
+    )
+
+
+def unknown(request, idcc: str):
+    """No agreement has this IDCC: a 404 that offers the nearest numbers."""
+    return render(
+        request,
+        "www/agreement_unknown.html",
+        {
+            "title": f"Convention collective IDCC {idcc} introuvable",
+            "breadcrumb_data": components.breadcrumb(CRUMBS, (f"IDCC {idcc}", "")),
+            "idcc": idcc,
+            "suggestions": service.suggestions(idcc),
+            "form": AgreementPickerForm(),
+        },
+        status=404,
+    )
+
+
+@require_POST
+def choose(request):
+    form = AgreementChoiceForm(request.POST)
+    if not form.is_valid():
+        return redirect(picker_url())
+    idcc = form.cleaned_data["idcc"].zfill(4)
+    found = service.get(idcc)
+    if found is None:
+        return unknown(request, idcc)
+    remember(request.session, found)
+    return redirect(safe_next(request, form.cleaned_data["next"]))
+
+
+@require_POST
+def forget_choice(request):
+    forget(request.session)
+    return redirect(safe_next(request, request.POST.get("next", "")[:500]))
