@@ -88,10 +88,12 @@ def _idccs(values) -> tuple[tuple[str, ...], bool]:
     return tuple(found), not found
 
 
-_OFF = "La recherche par entreprise n’est pas disponible sur ce site : cherchez votre convention par son nom ou son numéro IDCC."
-_DOWN = "Le service de recherche d’entreprises ne répond pas. Réessayez plus tard, ou cherchez votre convention par son nom ou son numéro IDCC."
-_SLOW = "Le service de recherche d’entreprises met trop de temps à répondre. Réessayez plus tard, ou cherchez votre convention par son nom ou son numéro IDCC."
-_GARBAGE = "Le service de recherche d’entreprises a envoyé une réponse illisible. Réessayez plus tard, ou cherchez votre convention par son nom ou son numéro IDCC."
+_ELSE = "cherchez votre convention par son nom ou son numéro IDCC."
+_OFF = f"La recherche par entreprise n’est pas disponible sur ce site : {_ELSE}"
+_SERVICE = "Le service de recherche d’entreprises"
+_DOWN = f"{_SERVICE} ne répond pas. Réessayez plus tard, ou {_ELSE}"
+_SLOW = f"{_SERVICE} met trop de temps à répondre. Réessayez plus tard, ou {_ELSE}"
+_GARBAGE = f"{_SERVICE} a envoyé une réponse illisible. Réessayez plus tard, ou {_ELSE}"
 
 
 def _fetch(url: str, timeout: float) -> bytes:
@@ -106,7 +108,7 @@ def _fetch(url: str, timeout: float) -> bytes:
         except urllib.error.HTTPError as error:
             if error.code < 500 and error.code != 429:
                 raise CompaniesError(
-                    f"Le service de recherche d’entreprises a refusé la demande (erreur {error.code})."
+                    f"{_SERVICE} a refusé la demande (erreur {error.code}) : {_ELSE}"
                 ) from None
             last = _DOWN
         except TimeoutError:

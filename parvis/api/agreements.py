@@ -69,7 +69,7 @@ def search_agreements(request: HttpRequest, params: Query[AgreementParams]):
 @router.get(
     "/{idcc}",
     response={200: AgreementOut, 404: NotFoundOut},
-    summary="Une convention collective par son IDCC (une convention fusionnée : celle qui la remplace)",
+    summary="Une convention collective par son IDCC (fusionnée : celle qui la remplace)",
 )
 def get_agreement(request: HttpRequest, params: Path[IdccParam]):
     found = service.get(params.idcc)
