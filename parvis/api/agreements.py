@@ -1,7 +1,7 @@
 """GET /api/v1/agreements: find a collective agreement by IDCC, name or usual name."""
 
 from django.http import HttpRequest
-from ninja import Path, Query, Router, Schema
+from ninja import Path, Query, Router, Schema, Status
 from pydantic import Field
 
 from parvis.agreements import service
@@ -75,8 +75,11 @@ def get_agreement(request: HttpRequest, params: Path[IdccParam]):
     found = service.get(params.idcc)
     if found is None:
         idcc = params.idcc.zfill(4)
-        return 404, NotFoundOut(
-            detail=f"Aucune convention collective ne porte le numéro IDCC {idcc}.",
-            suggestions=[_out(f) for f in service.suggestions(idcc)],
+        return Status(
+            404,
+            NotFoundOut(
+                detail=f"Aucune convention collective ne porte le numéro IDCC {idcc}.",
+                suggestions=[_out(f) for f in service.suggestions(idcc)],
+            ),
         )
     return _out(found)

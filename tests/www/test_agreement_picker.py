@@ -1,0 +1,117 @@
+"""The agreement picker's pages, without JavaScript: a GET search, POST buttons to
+choose and to remove, the choice remembered in the session and shown in the header
+on every page, Q&A pages answering for it; unknown IDCCs are 404s with suggestions."""
+
+import re
+
+import pytest
+
+from parvis.agreements.session import SESSION_KEY
+
+pytestmark = pytest.mark.django_db
+
+CONTRIBUTION = "contribution:4a6f1103-e955-45ff-a327-1bfa08f86fff"
+PICKER = "/convention-collective/choisir"
+
+
+def url_of(key):
+    from parvis.corpus.models import Document
+
+    return Document.objects.get(key=key).get_absolute_url()
+
+
+def header(html: str) -> str:
+    return html[html.index("<header") : html.index("</header>")]
+
+
+def test_picker_page_searches_by_name_number_and_usual_name(client, corpus):
+    html = client.get(PICKER).content.decode()
+    assert 'name="q"' in html and 'method="get"' in html
+    for query, idcc in (("missions locales", "2190"), ("29", "0029"), ("supermarche", "2216")):
+        response = client.get(PICKER, {"q": query})
+        assert response.status_code == 200
+        html = response.content.decode()
+        results = html[html.index('id="agreement-results"') :]
+        first = re.search(r'name="idcc" value="(\d{4})"', results).group(1)
+        assert first == idcc, query
+        assert 'action="/convention-collective/choix"' in results  # a POST button
+
+
+def test_picker_says_when_nothing_matches(client, corpus):
+    html = client.get(PICKER, {"q": "zzzzzz"}).content.decode()
+    assert "Aucune convention trouvée" in html
+
+
+def test_picker_refuses_an_overlong_query_in_french(client, corpus):
+    response = client.get(PICKER, {"q": "a" * 201})
+    assert response.status_code == 400
+    assert "Au plus 200 caractères" in response.content.decode()
+
+
+def test_choice_is_remembered_shown_in_the_header_and_removed(client, corpus):
+    assert "IDCC 2190" not in header(client.get("/").content.decode())
+    response = client.post("/convention-collective/choix", {"idcc": "2190", "next": "/themes/"})
+    assert response.status_code == 302 and response["Location"] == "/themes/"
+    assert client.session[SESSION_KEY]["idcc"] == "2190"
+    for url in ("/", "/themes/", "/recherche?q=preavis", url_of(CONTRIBUTION)):
+        top = header(client.get(url).content.decode())
+        assert "IDCC 2190 · Missions locales et PAIO" in top, url
+        assert "Changer" in top and "Retirer" in top, url
+    response = client.post("/convention-collective/retirer", {"next": "/"})
+    assert response.status_code == 302 and response["Location"] == "/"
+    assert SESSION_KEY not in client.session
+    assert "IDCC 2190" not in header(client.get("/").content.decode())
+
+
+def test_choice_without_zeros_and_unsafe_next(client, corpus):
+    response = client.post(
+        "/convention-collective/choix", {"idcc": "29", "next": "https://x.example/"}
+    )
+    assert response["Location"] == PICKER
+    assert client.session[SESSION_KEY]["idcc"] == "0029"
+
+
+def test_choosing_needs_post(client, corpus):
+    assert client.get("/convention-collective/choix?idcc=2190").status_code == 405
+    assert SESSION_KEY not in client.session
+
+
+def test_choosing_an_unknown_idcc_is_404_with_suggestions(client, corpus):
+    response = client.post("/convention-collective/choix", {"idcc": "2217"})
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Aucune convention collective ne porte le numéro IDCC 2217" in html
+    assert "IDCC 2216" in html[html.index('id="agreement-suggestions"') :]
+    assert SESSION_KEY not in client.session
+
+
+def test_unknown_agreement_page_is_404_with_suggestions(client, corpus):
+    response = client.get("/convention-collective/2217")
+    assert response.status_code == 404
+    assert "IDCC 2216" in response.content.decode()
+
+
+def test_contribution_answers_for_the_chosen_agreement(client, corpus):
+    url = url_of(CONTRIBUTION)
+    html = client.get(url).content.decode()
+    assert "Ce que prévoit la convention collective" not in html
+    picker = html[html.index('id="agreement-choice"') :]
+    assert f'value="{url}"' in picker  # the picker brings the visitor back here
+    client.post("/convention-collective/choix", {"idcc": "0029", "next": url})
+    html = client.get(url).content.decode()
+    assert "Ce que prévoit la convention collective 0029" in html
+    assert "Changer de convention" in html
+    # a link naming another agreement wins over the choice
+    html = client.get(url + "?idcc=2190").content.decode()
+    assert "pas de réponse propre à la convention 2190" in html
+
+
+def test_company_lookup_is_off_by_default_and_checks_the_number_first(client, corpus, settings):
+    assert settings.COMPANIES_API_URL == ""
+    assert "Chercher par mon entreprise" not in client.get(PICKER).content.decode()
+    response = client.get("/convention-collective/entreprise", {"entreprise": "123 456"})
+    assert response.status_code == 400
+    assert "vous en avez saisi 6" in response.content.decode()
+    response = client.get("/convention-collective/entreprise", {"entreprise": "732 829 320 00074"})
+    assert response.status_code == 503
+    assert "n’est pas disponible sur ce site" in response.content.decode()
