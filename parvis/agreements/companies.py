@@ -106,6 +106,7 @@ def _fetch(url: str, timeout: float) -> bytes:
             with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
                 return response.read(2_000_000)
         except urllib.error.HTTPError as error:
+            error.close()  # it holds the connection
             if error.code < 500 and error.code != 429:
                 raise CompaniesError(
                     f"{_SERVICE} a refusé la demande (erreur {error.code}) : {_ELSE}"

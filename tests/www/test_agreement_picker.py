@@ -7,6 +7,13 @@ import re
 import pytest
 
 from parvis.agreements.session import SESSION_KEY
+from tests.agreements import companies_server
+
+
+@pytest.fixture
+def companies_api(settings):
+    yield from companies_server.serve(settings)
+
 
 pytestmark = pytest.mark.django_db
 
@@ -115,3 +122,28 @@ def test_company_lookup_is_off_by_default_and_checks_the_number_first(client, co
     response = client.get("/convention-collective/entreprise", {"entreprise": "732 829 320 00074"})
     assert response.status_code == 503
     assert "n’est pas disponible sur ce site" in response.content.decode()
+
+
+def test_company_lookup_offers_the_agreement_or_says_none(client, corpus, companies_api):
+    html = client.get(PICKER).content.decode()
+    assert "Chercher par mon entreprise" in html
+    response = client.get(
+        "/convention-collective/entreprise", {"entreprise": "732 829 320 00074", "next": "/"}
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "SOCIETE D&#x27;ETUDES EXEMPLE" in html and "SIRET 73282932000074" in html
+    assert 'name="idcc" value="2216"' in html  # a button choosing the establishment's agreement
+    html = client.get(
+        "/convention-collective/entreprise", {"entreprise": "exemple"}
+    ).content.decode()
+    assert "Pas de convention collective : le Code du travail s’applique." in html
+    assert "IDCC 0843 (convention que nous n’avons pas)" in html  # not in the fixture corpus
+
+
+def test_company_service_down_is_a_clear_message_and_the_page_works(client, corpus, companies_api):
+    companies_api.scenario = "down"
+    response = client.get("/convention-collective/entreprise", {"entreprise": "732829320"})
+    assert response.status_code == 503
+    html = response.content.decode()
+    assert "ne répond pas" in html and 'name="entreprise"' in html
