@@ -42,6 +42,10 @@ class IdccParam(Schema):
     idcc: str = Field(pattern=r"^\d{1,4}$", description="Numéro IDCC, 1 à 4 chiffres.")
 
 
+class ErrorOut(Schema):
+    detail: str
+
+
 class NotFoundOut(Schema):
     detail: str
     suggestions: list[AgreementOut] = Field(description="Les numéros les plus proches.")
@@ -59,7 +63,7 @@ def _out(found: service.Found) -> AgreementOut:
 
 @router.get(
     "",
-    response=AgreementsOut,
+    response={200: AgreementsOut, 400: ErrorOut},
     summary="Trouver une convention collective (IDCC, nom, sigle, nom usuel ; fautes tolérées)",
 )
 def search_agreements(request: HttpRequest, params: Query[AgreementParams]):
@@ -68,7 +72,7 @@ def search_agreements(request: HttpRequest, params: Query[AgreementParams]):
 
 @router.get(
     "/{idcc}",
-    response={200: AgreementOut, 404: NotFoundOut},
+    response={200: AgreementOut, 400: ErrorOut, 404: NotFoundOut},
     summary="Une convention collective par son IDCC (fusionnée : celle qui la remplace)",
 )
 def get_agreement(request: HttpRequest, params: Path[IdccParam]):
