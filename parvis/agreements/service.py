@@ -54,3 +54,9 @@ def get(idcc: str) -> Found | None:
 def suggestions(idcc: str, limit: int = 5) -> list[Found]:
     """For an unknown IDCC: the agreements with the nearest numbers."""
     return [_found(a) for a in picker.near_idccs(agreements(), idcc, limit)]
+
+
+def replaced_by(idcc: str) -> Found | None:
+    """The agreement that replaced this one (0054: 3248), or None."""
+    found = get(idcc) if idcc.zfill(4) in SUPERSEDED else None
+    return found if found and found.idcc != idcc.zfill(4) else None

@@ -147,3 +147,42 @@ def test_company_service_down_is_a_clear_message_and_the_page_works(client, corp
     assert response.status_code == 503
     html = response.content.decode()
     assert "ne répond pas" in html and 'name="entreprise"' in html
+
+
+def test_agreement_page_offers_to_choose_it(client, corpus):
+    url = url_of("kali:KALICONT000005635085")
+    html = client.get(url).content.decode()
+    assert 'id="agreement-pick"' in html
+    idcc = re.search(r'id="agreement-pick".*?name="idcc" value="(\d{4})"', html, re.S).group(1)
+    response = client.post("/convention-collective/choix", {"idcc": idcc, "next": url})
+    assert response["Location"] == url
+    html = client.get(url).content.decode()
+    assert "C’est votre convention collective" in html and 'id="agreement-pick"' not in html
+
+
+def test_replaced_agreement_notice_names_its_successor():
+    from parvis.agreements.service import Found
+    from parvis.www.components import replaced_notice
+
+    successor = Found(
+        "3248",
+        "CCN de la métallurgie",
+        "Métallurgie",
+        "/convention-collective/3248-metallurgie",
+        ("0054",),
+        "1er janvier 2024",
+    )
+    notice = replaced_notice(successor)
+    assert notice == (
+        "Cette convention a été remplacée le 1er janvier 2024 par la convention "
+        '<a href="/convention-collective/3248-metallurgie">Métallurgie (IDCC 3248)</a>.'
+    )
+    assert replaced_notice(None) == ""
+
+
+def test_agreement_list_suggests_what_the_picker_finds_when_no_name_holds_the_words(client, corpus):
+    html = client.get("/convention-collective/", {"q": "mision locale"}).content.decode()
+    assert "Vouliez-vous dire" in html
+    assert "IDCC 2190" in html[html.index('id="agreement-suggestions"') :]
+    html = client.get("/convention-collective/", {"q": "zzzz"}).content.decode()
+    assert "Vouliez-vous dire" not in html and "Aucune convention trouvée" in html

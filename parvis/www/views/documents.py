@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from parvis.agreements import service as agreement_service
 from parvis.agreements.session import chosen
 from parvis.corpus.enums import Kind, RelationType
 from parvis.corpus.links import document_url
@@ -129,6 +130,8 @@ def agreement_list(request):
             "text": text,
             "page_obj": page,
             "total": len(agreements),
+            # nothing holds these words: what the picker makes of them (typos, usual names)
+            "suggestions": agreement_service.search(text, 10) if text and not agreements else [],
             "title": f"Conventions collectives : « {text} »" if text else "Conventions collectives",
             "breadcrumb_data": components.breadcrumb(("Conventions collectives", "")),
         },
@@ -176,6 +179,7 @@ def agreement(request, idcc, slug=None):
         ("Conventions collectives", reverse("www:agreements")),
         (short_title, ""),
         article_count=article_count,
+        replaced_notice=components.replaced_notice(agreement_service.replaced_by(idcc)),
     )
     if article_count > INLINE_ARTICLES:
         listed = [
