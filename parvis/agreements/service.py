@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from parvis.agreements import picker
@@ -60,3 +61,20 @@ def replaced_by(idcc: str) -> Found | None:
     """The agreement that replaced this one (0054: 3248), or None."""
     found = get(idcc) if idcc.zfill(4) in SUPERSEDED else None
     return found if found and found.idcc != idcc.zfill(4) else None
+
+
+_ABOUT_AGREEMENTS = re.compile(r"\b(?:conventions?|ccn|idcc|cc)\b")
+
+
+def named_by(query: str, limit: int = 3) -> list[Found]:
+    """The agreements a search names, for a box above its results: when the search
+    says "convention" ("convention collective boulangerie") or is a usual name or
+    an acronym ("syntec", "HCR"); nothing for the other searches."""
+    matches = picker.pick(agreements(), query, limit)
+    if not matches:
+        return []
+    explicit = _ABOUT_AGREEMENTS.search(picker.normalise(query))
+    if not explicit and matches[0].score < picker.USUAL_NAME_SCORE:
+        return []
+    best = matches[0].score
+    return [_found(m.agreement, m.replaces) for m in matches if m.score >= best - 0.3]

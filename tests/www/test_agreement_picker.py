@@ -186,3 +186,16 @@ def test_agreement_list_suggests_what_the_picker_finds_when_no_name_holds_the_wo
     assert "IDCC 2190" in html[html.index('id="agreement-suggestions"') :]
     html = client.get("/convention-collective/", {"q": "zzzz"}).content.decode()
     assert "Vouliez-vous dire" not in html and "Aucune convention trouvée" in html
+
+
+@pytest.mark.parametrize(
+    ("query", "idcc"),
+    [("fehap", "0029"), ("convention collective missions locales", "2190"), ("licenciement", None)],
+)
+def test_search_page_shows_the_agreements_a_search_names(client, search_engine, query, idcc):
+    html = client.get("/recherche", {"q": query}).content.decode()
+    if idcc is None:
+        assert 'id="named-agreements-box"' not in html
+        return
+    box = html[html.index('id="named-agreements-box"') : html.index("</section>")]
+    assert f"IDCC {idcc}" in box and 'action="/convention-collective/choix"' in box

@@ -2,6 +2,7 @@
 
 from django.shortcuts import redirect, render
 
+from parvis.agreements.service import named_by
 from parvis.search.service import QueryError, get_engine
 from parvis.www.components import breadcrumb, result_card
 from parvis.www.forms import MAX_PAGES, SearchForm
@@ -41,5 +42,7 @@ def search(request):
             "response": results.response,
             "page_obj": page,
             "cards": [result_card(result) for result in page],
+            # a search that names an agreement ("syntec"): the picker's box, first page
+            "named_agreements": named_by(query) if number == 1 else [],
         },
     )
