@@ -22,6 +22,7 @@ from django.conf import settings
 from parvis.checksums import luhn_ok, siret_checksum_ok
 
 NO_AGREEMENT = "9999"
+NO_AGREEMENT_MESSAGE = "Pas de convention collective : le Code du travail s’applique."
 MAX_COMPANIES = 5
 _SEPARATORS = re.compile(r"[\s.\-\u00a0\u202f]+")
 _IDCC = re.compile(r"^\d{1,4}$")

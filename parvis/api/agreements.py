@@ -4,7 +4,7 @@ from django.http import HttpRequest
 from ninja import Path, Query, Router, Schema, Status
 from pydantic import Field
 
-from parvis.agreements import service
+from parvis.agreements import companies, service
 from parvis.agreements.picker import MAX_QUERY_LENGTH, MAX_RESULTS
 
 router = Router(tags=["agreements"])
@@ -87,3 +87,56 @@ def get_agreement(request: HttpRequest, params: Path[IdccParam]):
             ),
         )
     return _out(found)
+
+
+companies_router = Router(tags=["agreements"])
+
+
+class CompanyParams(Schema):
+    q: str = Field(
+        min_length=1,
+        max_length=200,
+        description="SIRET (14 chiffres) ou SIREN (9), espaces permis, ou nom d'entreprise.",
+        examples=["732 829 320 00074"],
+    )
+
+
+class CompanyOut(Schema):
+    siren: str
+    siret: str = Field(description="L'établissement demandé, quand un SIRET l'a été.")
+    name: str
+    idccs: list[str] = Field(description="Conventions déclarées (sans 9999).")
+    agreements: list[AgreementOut] = Field(description="Celles que ce site contient.")
+    message: str = Field(description="« Pas de convention collective… » quand aucune.")
+
+
+class CompaniesOut(Schema):
+    results: list[CompanyOut]
+
+
+@companies_router.get(
+    "",
+    response={200: CompaniesOut, 400: ErrorOut, 503: ErrorOut},
+    summary="Les conventions collectives d'une entreprise (SIRET, SIREN ou nom)",
+)
+def search_companies(request: HttpRequest, params: Query[CompanyParams]):
+    try:
+        found = companies.lookup(params.q)
+    except companies.IdentifierError as error:
+        return Status(400, ErrorOut(detail=str(error)))
+    except companies.CompaniesError as error:
+        return Status(503, ErrorOut(detail=str(error)))
+    results = []
+    for company in found:
+        known = [f for f in (service.get(idcc) for idcc in company.idccs) if f is not None]
+        results.append(
+            CompanyOut(
+                siren=company.siren,
+                siret=company.siret,
+                name=company.name,
+                idccs=list(company.idccs),
+                agreements=[_out(f) for f in known],
+                message="" if company.has_agreement else companies.NO_AGREEMENT_MESSAGE,
+            )
+        )
+    return CompaniesOut(results=results)

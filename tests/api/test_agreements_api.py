@@ -3,6 +3,8 @@ corpus (agreements 0029, 2190 and 2216)."""
 
 import pytest
 
+from tests.agreements import companies_server
+
 pytestmark = pytest.mark.django_db
 
 
@@ -69,3 +71,37 @@ def test_schema_documents_the_bounds(client):
     assert parameters["q"]["schema"]["maxLength"] == 200
     assert parameters["q"]["schema"]["minLength"] == 1
     assert parameters["limit"]["schema"]["maximum"] == 50
+
+
+@pytest.fixture
+def companies_api(settings):
+    yield from companies_server.serve(settings)
+
+
+def test_companies_by_siret_and_name(client, corpus, companies_api):
+    body = client.get("/api/v1/companies", {"q": "732 829 320 00074"}).json()
+    [company] = body["results"]
+    assert company["siret"] == "73282932000074" and company["idccs"] == ["2216"]
+    assert [a["idcc"] for a in company["agreements"]] == ["2216"] and company["message"] == ""
+    results = client.get("/api/v1/companies", {"q": "exemple"}).json()["results"]
+    assert results[0]["idccs"] == ["0843"] and results[0]["agreements"] == []  # not in the corpus
+    assert results[1]["message"] == "Pas de convention collective : le Code du travail s’applique."
+
+
+@pytest.mark.parametrize(
+    ("q", "reason"),
+    [("123 456", "vous en avez saisi 6"), ("73282932000075", "algorithme de Luhn")],
+)
+def test_malformed_siret_is_400_with_the_reason(client, q, reason):
+    response = client.get("/api/v1/companies", {"q": q})
+    assert response.status_code == 400 and reason in response.json()["detail"]
+
+
+def test_companies_service_off_or_down_is_503_in_french(client, corpus, companies_api, settings):
+    companies_api.scenario = "slow"
+    response = client.get("/api/v1/companies", {"q": "732829320"})
+    assert response.status_code == 503
+    assert "met trop de temps à répondre" in response.json()["detail"]
+    settings.COMPANIES_API_URL = ""
+    response = client.get("/api/v1/companies", {"q": "732829320"})
+    assert response.status_code == 503 and "pas disponible" in response.json()["detail"]

@@ -89,6 +89,7 @@ def company(request):
             "error": error,
             "next": safe_next(request, next_url) if next_url else "",
             "searched": form.is_bound and not form.errors,
+            "no_agreement_message": companies.NO_AGREEMENT_MESSAGE,
         },
         status=status,
     )
