@@ -60,6 +60,7 @@ def test_choice_is_remembered_shown_in_the_header_and_removed(client, corpus):
     response = client.post("/convention-collective/choix", {"idcc": "2190", "next": "/themes/"})
     assert response.status_code == 302 and response["Location"] == "/themes/"
     assert client.session[SESSION_KEY]["idcc"] == "2190"
+    assert client.session.get_expire_at_browser_close()  # for the visit only
     for url in ("/", "/themes/", "/recherche?q=preavis", url_of(CONTRIBUTION)):
         top = header(client.get(url).content.decode())
         assert "IDCC 2190 · Missions locales et PAIO" in top, url

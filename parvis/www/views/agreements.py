@@ -121,6 +121,8 @@ def choose(request):
     if found is None:
         return unknown(request, idcc)
     remember(request.session, found)
+    if not request.user.is_authenticated:  # for the visit: until the browser closes
+        request.session.set_expiry(0)
     return redirect(safe_next(request, form.cleaned_data["next"]))
 
 
