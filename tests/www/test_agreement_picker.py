@@ -200,3 +200,8 @@ def test_search_page_shows_the_agreements_a_search_names(client, search_engine, 
         return
     box = html[html.index('id="named-agreements-box"') : html.index("</section>")]
     assert f"IDCC {idcc}" in box and 'action="/convention-collective/choix"' in box
+
+
+def test_idcc_9999_means_no_agreement(client, corpus):
+    html = client.get(PICKER, {"q": "9999"}).content.decode()
+    assert "Pas de convention collective : le Code du travail s’applique." in html

@@ -8,6 +8,7 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_POST
 
 from parvis.agreements import companies, service
+from parvis.agreements.picker import idcc_of
 from parvis.agreements.session import forget, remember
 from parvis.www import components
 from parvis.www.forms import AgreementChoiceForm, AgreementPickerForm, CompanyLookupForm
@@ -45,6 +46,9 @@ def picker(request):
             "form": form,
             "text": text,
             "results": service.search(text) if text else [],
+            # 9999 on a payslip or in the companies register: no agreement at all
+            "no_agreement": bool(text) and idcc_of(text) == companies.NO_AGREEMENT,
+            "no_agreement_message": companies.NO_AGREEMENT_MESSAGE,
             "next": safe_next(request, next_url) if next_url else "",
             "company_form": CompanyLookupForm(initial={"next": next_url}),
             "companies_enabled": bool(settings.COMPANIES_API_URL),
