@@ -205,3 +205,19 @@ def test_search_page_shows_the_agreements_a_search_names(client, search_engine, 
 def test_idcc_9999_means_no_agreement(client, corpus):
     html = client.get(PICKER, {"q": "9999"}).content.decode()
     assert "Pas de convention collective : le Code du travail s’applique." in html
+
+
+def test_malformed_choice_is_a_french_400_on_the_picker(client, corpus):
+    response = client.post("/convention-collective/choix", {"idcc": "abc"})
+    assert response.status_code == 400
+    assert "Un numéro IDCC s’écrit avec 1 à 4 chiffres." in response.content.decode()
+    response = client.post("/convention-collective/choix", {})
+    assert response.status_code == 400
+    assert "Choisissez une convention collective." in response.content.decode()
+    assert SESSION_KEY not in client.session
+
+
+def test_company_page_without_a_query_is_the_empty_form(client, corpus):
+    response = client.get("/convention-collective/entreprise")
+    assert response.status_code == 200
+    assert 'name="entreprise"' in response.content.decode()

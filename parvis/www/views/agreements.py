@@ -31,7 +31,12 @@ def picker_url(next_url: str = "") -> str:
 
 
 def picker(request):
-    form = AgreementPickerForm(request.GET)
+    return picker_page(request, AgreementPickerForm(request.GET))
+
+
+def picker_page(request, form, error: str = ""):
+    """The picker's page: its search, the results with their "Choisir" buttons; a
+    400 when the search or a choice (`error`) was malformed."""
     valid = form.is_valid()
     text = form.cleaned_data.get("q", "").strip() if valid else ""
     next_url = form.cleaned_data.get("next", "") if valid else ""
@@ -52,16 +57,20 @@ def picker(request):
             "next": safe_next(request, next_url) if next_url else "",
             "company_form": CompanyLookupForm(initial={"next": next_url}),
             "companies_enabled": bool(settings.COMPANIES_API_URL),
+            "error": error,
         },
-        status=200 if valid else 400,
+        status=200 if valid and not error else 400,
     )
 
 
 def company(request):
     """The agreements of a company, from its SIRET, SIREN or name (GET form)."""
-    form = CompanyLookupForm(request.GET)
+    # nothing asked yet: the empty form
+    form = CompanyLookupForm(request.GET if "entreprise" in request.GET else None)
     found, error, status = [], "", 200
-    if form.is_valid():
+    if form.is_bound and not form.is_valid():
+        status = 400
+    elif form.is_bound:
         try:
             found = [
                 {
@@ -75,8 +84,6 @@ def company(request):
             status = 400
         except companies.CompaniesError as exc:
             error, status = str(exc), 503
-    else:
-        status = 400
     next_url = form.cleaned_data.get("next", "") if hasattr(form, "cleaned_data") else ""
     return render(
         request,
@@ -118,8 +125,9 @@ def unknown(request, idcc: str):
 @require_POST
 def choose(request):
     form = AgreementChoiceForm(request.POST)
-    if not form.is_valid():
-        return redirect(picker_url())
+    if not form.is_valid():  # an edited button: say why, on the picker's page
+        message = next(iter(form.errors.values()))[0]
+        return picker_page(request, AgreementPickerForm({}), error=message)
     idcc = form.cleaned_data["idcc"].zfill(4)
     found = service.get(idcc)
     if found is None:
