@@ -161,6 +161,6 @@ def lookup(text: str) -> list[Company]:
     if not isinstance(payload, dict) or not isinstance(payload.get("results"), list):
         raise CompaniesError(_GARBAGE)
     companies = [_company(entry, kind, value) for entry in payload["results"][:MAX_COMPANIES]]
-    if kind != "name":  # a number names one company: keep it alone when found
-        companies = [c for c in companies if c.siren == value[:9]] or companies[:1]
+    if kind != "name":  # a number names one company: never another one
+        companies = [c for c in companies if c.siren == value[:9]]
     return companies

@@ -37,7 +37,8 @@ class Replay(BaseHTTPRequestHandler):
         if scenario == "refused":
             return self._send(400, b'{"erreur": "q"}')
         query = parse_qs(urlparse(self.path).query)["q"][0]
-        fixture = "siret.json" if query.isdigit() else "name.json"
+        # "others": a number answered with other companies (a full-text match)
+        fixture = "siret.json" if query.isdigit() and scenario != "others" else "name.json"
         return self._send(200, (FIXTURES / fixture).read_bytes())
 
     def _send(self, status, body):

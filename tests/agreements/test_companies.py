@@ -80,6 +80,11 @@ def test_name_gives_companies_9999_and_none_mean_no_agreement(api):
     assert found[2].idccs == () and not found[2].has_agreement
 
 
+def test_a_number_never_gives_another_company(api):
+    api.scenario = "others"
+    assert companies.lookup("73282932000074") == []
+
+
 def test_one_retry_when_the_service_fails_once(api):
     api.scenario = "fail_once"
     assert companies.lookup("732829320")[0].siren == "732829320"
