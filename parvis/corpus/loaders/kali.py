@@ -102,9 +102,12 @@ class KaliLoader(Loader):
         entries = self.read(path)
         expect(isinstance(entries, list), path, "index.json is not a list")
         return {
-            format_idcc(entry["num"]): int(entry["effectif"])
+            format_idcc(entry["num"]): entry["effectif"]
             for entry in entries
-            if isinstance(entry, dict) and entry.get("num") and entry.get("effectif")
+            if isinstance(entry, dict)
+            and entry.get("num")
+            and isinstance(entry.get("effectif"), int)
+            and entry["effectif"] > 0
         }
 
     def _agreement(self, tree, seen_articles, links, workforce):
