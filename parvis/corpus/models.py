@@ -4,19 +4,12 @@ A document's `key` is `<source>:<official id>` (see DESIGN.md); every other
 part of Parvis (search, API, evaluation, feedback) speaks in these keys.
 """
 
-import unicodedata
-
 from django.db import models
 
 from parvis.corpus.currency import STALE_KINDS, date_line, is_stale, stale_cutoff
 from parvis.corpus.enums import Kind, RelationType, Source
+from parvis.corpus.text import fold
 from parvis.corpus.themes import THEME_KEY_PREFIX
-
-
-def fold(text: str) -> str:
-    """Lower case, without accents: how a visitor's words are compared with names."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 class DocumentQuerySet(models.QuerySet):

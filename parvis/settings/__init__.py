@@ -315,3 +315,8 @@ FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 CLAMD_SOCKET = os.environ.get("CLAMD_SOCKET", "")
 CLAMD_HOST = os.environ.get("CLAMD_HOST", "")
 CLAMD_PORT = int(os.environ.get("CLAMD_PORT", "3310"))
+
+# The State's public companies search API (recherche-entreprises), to find an
+# employer's agreement from its SIRET, SIREN or name: off unless its base URL is set.
+COMPANIES_API_URL = os.environ.get("PARVIS_COMPANIES_API_URL", "").rstrip("/")
+COMPANIES_API_TIMEOUT = float(os.environ.get("PARVIS_COMPANIES_API_TIMEOUT", "3"))

@@ -47,6 +47,21 @@ def breadcrumb(*pairs: tuple[str, str]) -> dict:
     }
 
 
+def replaced_notice(successor) -> str:
+    """`dsfr_alert` content on a merged agreement's page: which one replaced it (a
+    picker `Found`), since when; "" when none did."""
+    if successor is None:
+        return ""
+    since = f" le {successor.replaced_since}" if successor.replaced_since else ""
+    return format_html(
+        'Cette convention a été remplacée{} par la convention <a href="{}">{} (IDCC {})</a>.',
+        since,
+        successor.url,
+        successor.short_title,
+        successor.idcc,
+    )
+
+
 def official_source(document) -> dict:
     """`dsfr_callout` data: the link to the official text (the date is under the title)."""
     name = SOURCE_NAMES[document.source]

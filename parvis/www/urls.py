@@ -3,6 +3,7 @@ from django.urls import path, re_path
 from parvis.corpus.enums import Kind
 from parvis.corpus.links import SLUG_PATTERN
 from parvis.www.views import (
+    agreements,
     browse,
     demarches,
     documents,
@@ -70,6 +71,10 @@ urlpatterns = [
         name="code_securite_sociale",
     ),
     path("convention-collective/", documents.agreement_list, name="agreements"),
+    path("convention-collective/choisir", agreements.picker, name="agreement_picker"),
+    path("convention-collective/entreprise", agreements.company, name="agreement_company"),
+    path("convention-collective/choix", agreements.choose, name="agreement_choose"),
+    path("convention-collective/retirer", agreements.forget_choice, name="agreement_forget"),
     re_path(
         r"^convention-collective/(?P<idcc>\d{4})/article/(?P<slug>[a-z0-9]{1,40})$",
         documents.agreement_article,

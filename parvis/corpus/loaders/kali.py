@@ -109,16 +109,34 @@ class KaliLoader(Loader):
         expect(bool(files), self.path(context, "data"), "no KALICONT*.json agreement file")
         seen_articles: set[str] = set()
         links = _Links(context)
+        workforce = self._workforce(context)
         for path in files:
             tree = self.read(path)
             expect(isinstance(tree, dict) and "data" in tree, path, "no agreement data")
             info = tree["data"]
             expect(bool(info.get("id")), path, "no agreement id")
             if info.get("num") not in (None, ""):  # a few national accords have no IDCC
-                yield from self._agreement(tree, seen_articles, links)
+                yield from self._agreement(tree, seen_articles, links, workforce)
             advance(1)
 
-    def _agreement(self, tree, seen_articles, links):
+    def _workforce(self, context) -> dict[str, int]:
+        """Employees covered, by IDCC, where the package's index.json gives them (the
+        50 agreements of the ministry's site): the agreement picker's tie-break."""
+        path = self.path(context, "data", "index.json")
+        if not path.exists():
+            return {}
+        entries = self.read(path)
+        expect(isinstance(entries, list), path, "index.json is not a list")
+        return {
+            format_idcc(entry["num"]): entry["effectif"]
+            for entry in entries
+            if isinstance(entry, dict)
+            and entry.get("num")
+            and isinstance(entry.get("effectif"), int)
+            and entry["effectif"] > 0
+        }
+
+    def _agreement(self, tree, seen_articles, links, workforce):
         info = tree["data"]
         idcc = format_idcc(info["num"])
         agreement_key = f"kali:{info['id']}"
@@ -174,7 +192,11 @@ class KaliLoader(Loader):
             slug=slug,
             title=title,
             text=f"{title}. {short_title}. IDCC {idcc}",
-            data={"short_title": short_title, "texts": texts},
+            data={
+                "short_title": short_title,
+                "texts": texts,
+                **({"effectif": workforce[idcc]} if idcc in workforce else {}),
+            },
             official_url=f"{LEGIFRANCE}/conv_coll/id/{info['id']}",
             idcc=idcc,
             modified=max(filter(None, changes), default=None),

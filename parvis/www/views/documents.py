@@ -5,13 +5,16 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from parvis.agreements import service as agreement_service
+from parvis.agreements.session import chosen
 from parvis.corpus.enums import Kind, RelationType
 from parvis.corpus.links import document_url
 from parvis.corpus.models import Document
 from parvis.corpus.plan import code_plan
 from parvis.corpus.themes import THEME_KEY_PREFIX, THEMES_BY_SLUG
 from parvis.www import components
-from parvis.www.forms import AgreementAnswerForm, AgreementFilterForm
+from parvis.www.forms import AgreementAnswerForm, AgreementFilterForm, AgreementPickerForm
+from parvis.www.views import agreements
 from parvis.www.views.gone import gone_when_removed
 
 CODE_NAMES = {
@@ -132,6 +135,8 @@ def agreement_list(request):
             "text": text,
             "page_obj": page,
             "total": len(agreements),
+            # nothing holds these words: what the picker makes of them (typos, usual names)
+            "suggestions": agreement_service.search(text, 10) if text and not agreements else [],
             "title": f"Conventions collectives : « {text} »" if text else "Conventions collectives",
             "breadcrumb_data": components.breadcrumb(("Conventions collectives", "")),
         },
@@ -166,7 +171,9 @@ def _article_links(keys) -> dict:
 
 @gone_when_removed(Kind.CONVENTION_COLLECTIVE, by_idcc=True)
 def agreement(request, idcc, slug=None):
-    document = _document(Kind.CONVENTION_COLLECTIVE, idcc=idcc)
+    document = Document.objects.filter(kind=Kind.CONVENTION_COLLECTIVE, idcc=idcc).first()
+    if document is None:  # a 404 that offers the nearest IDCCs
+        return agreements.unknown(request, idcc)
     if slug != document.slug.split("-", 1)[1]:
         return redirect(document.get_absolute_url(), permanent=True)
     texts = document.data.get("texts", [])
@@ -178,6 +185,7 @@ def agreement(request, idcc, slug=None):
         ("Conventions collectives", reverse("www:agreements")),
         (short_title, ""),
         article_count=article_count,
+        replaced_notice=components.replaced_notice(agreement_service.replaced_by(idcc)),
     )
     if article_count > INLINE_ARTICLES:
         listed = [
@@ -302,14 +310,18 @@ def fiche(request, kind, slug):
 def contribution(request, slug):
     document = _document(Kind.CONTRIBUTION, slug=slug)
     answers = document.data.get("answers", [])
-    agreements = dict(
+    short_titles = dict(
         Document.objects.agreements()
         .filter(idcc__in=[a["idcc"] for a in answers])
         .values_list("idcc", "data__short_title")
     )
-    answers = [{**a, "agreement": agreements.get(a["idcc"]) or ""} for a in answers]
-    form = AgreementAnswerForm(request.GET if "idcc" in request.GET else None, answers=answers)
+    answers = [{**a, "agreement": short_titles.get(a["idcc"]) or ""} for a in answers]
+    form = AgreementAnswerForm(request.GET if "idcc" in request.GET else None)
+    # an agreement the link names (?idcc=1516), else the one chosen for the visit
     idcc = form.cleaned_data["idcc"] if form.is_valid() else ""
+    mine = chosen(request.session)
+    if not idcc and not form.errors and mine:
+        idcc = mine["idcc"]
     selected = next((a for a in answers if a["idcc"] == idcc), None) if idcc else None
     fiches = linked_documents(document.data.get("fiches", []))
     context = document_page(
@@ -322,6 +334,8 @@ def contribution(request, slug):
         selected=selected
         and {**selected, "references": _with_links(selected.get("references", []))},
         idcc=idcc,
+        picker_url=agreements.picker_url(request.path),
+        picker_form=AgreementPickerForm(auto_id="contribution-agreement-%s"),
         fiches=list(fiches.values()),
     )
     return render(request, "www/contribution.html", context, status=400 if form.errors else 200)

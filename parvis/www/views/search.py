@@ -5,6 +5,7 @@ import time
 from django.conf import settings
 from django.shortcuts import redirect, render
 
+from parvis.agreements.service import named_by
 from parvis.feedback.capture import record_impression
 from parvis.search.service import QueryError, get_engine
 from parvis.www.components import breadcrumb, result_card
@@ -47,6 +48,8 @@ def search(request):
             "response": results.response,
             "page_obj": page,
             "cards": recorded_cards(request, results.response.query, kind, page),
+            # a search that names an agreement ("syntec"): the picker's box, first page
+            "named_agreements": named_by(query) if number == 1 else [],
         },
     )
 
