@@ -30,10 +30,15 @@ def _local_path(request, target: str) -> str:
     return reverse("www:home")
 
 
-def click_link(impression: str, position: int, target: str) -> str:
-    """The link of a search result: records the click, then leads to `target`."""
-    url = reverse("www:click", kwargs={"impression": impression, "position": position})
-    return f"{url}?{urlencode({'vers': target})}"
+def click_links(impression: str, first_position: int, targets: list[str]) -> list[str]:
+    """The links of a page of results: each records its click, then leads to its
+    target (one `reverse`, the positions filled in: ten results, one lookup)."""
+    url = reverse("www:click", kwargs={"impression": impression, "position": 0})
+    prefix = url.removesuffix("0/")
+    return [
+        f"{prefix}{position}/?{urlencode({'vers': target})}"
+        for position, target in enumerate(targets, start=first_position)
+    ]
 
 
 @csrf_exempt  # a beacon carries no token; it can only add a capped anonymous click

@@ -11,7 +11,7 @@ from parvis.search.service import QueryError, get_engine
 from parvis.www.components import breadcrumb, result_card
 from parvis.www.forms import MAX_PAGES, SearchForm
 from parvis.www.pagination import RankedResults, results_page
-from parvis.www.views.feedback import click_link
+from parvis.www.views.feedback import click_links
 from parvis.www.visits import current_visit
 
 TEMPLATE = "www/search.html"
@@ -73,6 +73,7 @@ def recorded_cards(request, query: str, kind: str, page) -> list[dict]:
     if impression is None:  # past the visit's cap: plain links
         return cards
     visit.last_search = impression
-    for position, (card, result) in enumerate(zip(cards, page, strict=True), start=offset):
-        card["link"] = click_link(impression, position, result.url)
+    links = click_links(impression, offset, [card["link"] for card in cards])
+    for card, link in zip(cards, links, strict=True):
+        card["link"] = link
     return cards
