@@ -4,6 +4,7 @@ from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
 from parvis.api.documents import router as documents_router
+from parvis.api.outils import router as outils_router
 from parvis.api.search import router as search_router
 
 api = NinjaAPI(
@@ -15,6 +16,7 @@ api = NinjaAPI(
 )
 api.add_router("/documents", documents_router)
 api.add_router("/search", search_router)
+api.add_router("/outils", outils_router)
 
 
 ERROR_MESSAGES = {

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "parvis.corpus",
     "parvis.search",
     "parvis.cases",
+    "parvis.rules",
     "parvis.api",
     # Agents' second factor (TOTP) in the back office.
     "django_otp",

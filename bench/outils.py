@@ -1,0 +1,223 @@
+"""Conformance of the labour calculators with the ministry's own test vectors.
+
+Replays ../shared/eval/simulators/*.jsonl through the JSON API
+(POST /api/v1/outils/{slug}, Django's test client, in process) with the mapping
+of bench/outils_mapping.py, and prints, per calculator and per agreement, how
+many vectors Parvis answers equally (to the cent, to the day), then every
+mismatch with its cause. Kinds that assert only the ministry's wording or
+links (formula, references, notifications) or which question comes next
+(missing-args) are counted apart, not compared.
+
+    PARVIS_DATA_DIR=var .venv/bin/python bench/outils.py [--vectors DIR] [--mismatches N] [--json OUT]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "parvis.settings")
+
+COMPARED = {"result", "seniority", "required-seniority", "reference-salary", "ineligibility"}
+UNIT_FAMILY = {
+    "semaine": "semaine",
+    "semaines": "semaine",
+    "jour": "jour",
+    "jours": "jour",
+    "jour ouvré": "jour ouvré",
+    "jours ouvrés": "jour ouvré",
+    "jour calendaire": "jour calendaire",
+    "jours calendaires": "jour calendaire",
+}
+
+
+def family(unit: str | None) -> str:
+    return UNIT_FAMILY.get(unit or "", unit or "")
+
+
+def observed(vector: dict, body: dict) -> object:
+    """What Parvis answered, in the shape the vector asserts."""
+    kind, portee = vector["kind"], None
+    outcome = body
+    if body.get("_status") != 200:
+        return None
+    if kind in ("seniority", "required-seniority", "reference-salary"):
+        part = body["conventionnel"] if vector.get("idcc") else body["legal"]
+        if not part:
+            return None
+        name = {
+            "seniority": "anciennete_annees",
+            "required-seniority": "anciennete_requise_annees",
+            "reference-salary": "salaire_reference",
+        }[kind]
+        return part["donnees"].get(name)
+    scope = vector.get("result_scope")
+    if scope == "legal":
+        portee = body["legal"]
+    elif scope == "agreement":
+        portee = body["conventionnel"]
+    if portee is not None or scope in ("legal", "agreement"):
+        if not portee:
+            return None
+        outcome = {
+            "valeur": 0 if portee["ineligibilite"] else portee["valeur"],
+            "unite": portee["unite"],
+            "texte": portee["texte"],
+            "ineligibilite": portee["ineligibilite"],
+        }
+    if kind == "ineligibility":
+        return bool(outcome["ineligibilite"])
+    if vector["simulator"] == "heures-recherche-emploi":
+        return outcome["texte"] or ""
+    value = outcome["valeur"]
+    if value is None and outcome["ineligibilite"] and vector["simulator"] != "heures-recherche-emploi":
+        value = 0
+    return (value, outcome["unite"])
+
+
+def equal(vector: dict, got) -> bool:
+    kind = vector["kind"]
+    if kind == "ineligibility":
+        return got is True
+    expected = vector["expected"].get("result", {})
+    if expected.get("value", 0) is None and got is None:
+        return True  # no result without the seniority: Parvis asks for it (400, question manquante)
+    if kind in ("seniority", "required-seniority", "reference-salary"):
+        return got is not None and abs(float(got) - float(expected["value"])) < 1e-6
+    if vector["simulator"] == "heures-recherche-emploi":
+        return got == (expected.get("value") or "")
+    if got is None:
+        return False
+    value, unit = got
+    want = expected.get("value")
+    if expected.get("unit") == "€":
+        return value is not None and abs(float(value) - float(want)) < 0.005
+    if want is None:
+        return value is None
+    if value is None:
+        return False
+    if abs(float(value) - float(want)) > 1e-9:
+        return False
+    if want == 0:
+        return True  # "0 mois" and "0 semaines" are the same notice
+    return family(unit) == family(expected.get("unit"))
+
+
+def explained(vector: dict, body: dict) -> str:
+    """Known, deliberate differences with the ministry's engine, with the reason."""
+    inputs = vector["inputs"]
+    if vector["simulator"] == "rupture-conventionnelle" and any(
+        k.endswith("inaptitude suite à un accident ou maladie professionnelle") and v == "oui"
+        for k, v in inputs.items()
+    ):
+        return "écart assumé : le doublement pour inaptitude (L1226-14) ne concerne que le licenciement"
+    if "absences dépassent la durée du contrat" in body.get("detail", ""):
+        return "écart assumé : absences plus longues que le contrat refusées (400) ; le ministère rend une ancienneté négative"
+    return ""
+
+
+def cause(vector: dict, body: dict, request: dict, calculators) -> str:
+    if why := explained(vector, body):
+        return why
+    idcc = (request["idcc"] or "").zfill(4) if request["idcc"] else ""
+    calculator = calculators[request["slug"]]
+    if idcc and idcc not in calculator.agreements and vector.get("idcc"):
+        return "convention non encodée"
+    if body.get("_status") != 200:
+        return f"refusé ({body.get('_status')}) : {body.get('detail', '')[:140]}"
+    return "valeur différente"
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--vectors", default="../shared/eval/simulators")
+    parser.add_argument("--mismatches", type=int, default=40, help="mismatches listed per calculator")
+    parser.add_argument("--json", help="write every result to this file")
+    args = parser.parse_args(argv)
+
+    import django
+
+    django.setup()
+    from django.test import Client
+
+    from outils_mapping import SLUGS, request
+    from parvis.rules.definitions import calculators
+
+    client = Client()
+    calcs = calculators()
+    per_calc = defaultdict(Counter)
+    per_idcc = defaultdict(Counter)
+    not_compared = Counter()
+    mismatches = defaultdict(list)
+    timings = []
+    rows = []
+    for simulator in SLUGS:
+        path = Path(args.vectors) / f"{simulator}.jsonl"
+        for line in path.open():
+            vector = json.loads(line)
+            if vector["kind"] not in COMPARED:
+                not_compared[(simulator, vector["kind"])] += 1
+                continue
+            req = request(vector)
+            payload = {"reponses": req["reponses"], "idcc": req["idcc"] or None, "portee": req["portee"]}
+            started = time.perf_counter()
+            response = client.post(
+                f"/api/v1/outils/{req['slug']}", json.dumps(payload, default=str), content_type="application/json"
+            )
+            timings.append(time.perf_counter() - started)
+            body = response.json()
+            body["_status"] = response.status_code
+            got = observed(vector, body)
+            ok = equal(vector, got)
+            group = "légal" if not vector.get("idcc") else "conventionnel"
+            per_calc[simulator][(group, ok)] += 1
+            per_idcc[vector.get("idcc") or "légal"][ok] += 1
+            why = "" if ok else cause(vector, body, req, calcs)
+            if not ok:
+                per_calc[simulator][("cause", why.split(" :")[0])] += 1
+                mismatches[simulator].append((vector, got, why))
+            rows.append({"simulator": simulator, "idcc": vector.get("idcc"), "kind": vector["kind"], "ok": ok, "cause": why})
+
+    print("| calculateur | légal : égaux / comparés | conventionnel : égaux / comparés | dont CC encodées : égaux / comparés |")
+    print("|---|---|---|---|")
+    encoded_ok = defaultdict(Counter)
+    for row in rows:
+        if row["idcc"] and row["cause"] != "convention non encodée":
+            encoded_ok[row["simulator"]][row["ok"]] += 1
+    for simulator, counts in per_calc.items():
+        legal = (counts[("légal", True)], counts[("légal", True)] + counts[("légal", False)])
+        conv = (counts[("conventionnel", True)], counts[("conventionnel", True)] + counts[("conventionnel", False)])
+        enc = encoded_ok[simulator]
+        print(
+            f"| {simulator} | {legal[0]} / {legal[1]} | {conv[0]} / {conv[1]} | "
+            f"{enc[True]} / {enc[True] + enc[False]} |"
+        )
+    print()
+    print("| IDCC | égaux / comparés |")
+    print("|---|---|")
+    for idcc, counts in sorted(per_idcc.items(), key=lambda item: -(item[1][True] + item[1][False])):
+        print(f"| {idcc} | {counts[True]} / {counts[True] + counts[False]} |")
+    print()
+    print("Non comparés (libellés, liens ou question suivante) :", dict(not_compared))
+    timings.sort()
+    p95 = timings[int(len(timings) * 0.95)] * 1000 if timings else 0
+    print(f"Temps par appel de l'API (client de test, en processus) : p50 {timings[len(timings) // 2] * 1000:.2f} ms, p95 {p95:.2f} ms")
+    for simulator, items in mismatches.items():
+        causes = Counter(why.split(" :")[0] for _, _, why in items)
+        print(f"\n## {simulator}: {len(items)} écarts {dict(causes)}")
+        for vector, got, why in [i for i in items if i[2] != "convention non encodée"][: args.mismatches]:
+            expected = vector["expected"].get("result", vector["expected"])
+            print(f"- IDCC {vector.get('idcc')} {vector['kind']}: attendu {json.dumps(expected, ensure_ascii=False)[:120]}, obtenu {got!r:.120} ; {why}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(rows, ensure_ascii=False, indent=0))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,171 @@
+"""The one mapping from the ministry's simulator inputs (publicodes rule names and
+the engine's own keys, as in ../shared/eval/simulators/INPUTS.md) to Parvis's
+calculator questions, and from a vector to the API call that replays it.
+
+Generic names are mapped one by one; an agreement's own question
+(`contrat salarié . convention collective . <agreement> . … . <question>`) maps
+to the slug of its last segment: Parvis's agreement definitions name their
+questions that way (`catégorie professionnelle` -> `categorie_professionnelle`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+
+SLUGS = {
+    "indemnite-licenciement": "indemnite-licenciement",
+    "rupture-conventionnelle": "indemnite-rupture-conventionnelle",
+    "indemnite-precarite": "indemnite-precarite",
+    "preavis-demission": "preavis-demission",
+    "preavis-licenciement": "preavis-licenciement",
+    "preavis-retraite": "preavis-retraite",
+    "heures-recherche-emploi": "heures-recherche-emploi",
+}
+IL = "contrat salarié . indemnité de licenciement . "
+CS = "contrat salarié . "
+CC = "contrat salarié . convention collective"
+
+GENERIC = {
+    IL + "ancienneté en année": "anciennete_annees",
+    IL + "ancienneté requise en année": "anciennete_requise_annees",
+    IL + "salaire de référence": "salaire_reference",
+    IL + "inaptitude suite à un accident ou maladie professionnelle": "inaptitude",
+    IL + "date d'entrée": "date_entree",
+    IL + "date de sortie": "date_sortie",
+    IL + "date de notification": "date_notification",
+    IL + "ancienneté conventionnelle en année": "anciennete_conventionnelle_annees",
+    IL + "ancienneté conventionnelle requise en année": "anciennete_conventionnelle_requise_annees",
+    IL + "salaire de référence conventionnel": "salaire_reference_conventionnel",
+    "absencePeriods": "absences",
+    "salaryPeriods": "salaires",
+    "salaires": "salaires",
+    "typeContratTravail": "type_contrat",
+    "licenciementFauteGrave": "faute_grave",
+    "dateEntree": "date_entree",
+    "dateSortie": "date_sortie",
+    "dateNotification": "date_notification",
+    CS + "contractType": "type_contrat",
+    CS + "type de cdd": "type_cdd",
+    CS + "finContratPeriodeDessai": "fin_periode_essai",
+    CS + "propositionCDIFindeContrat": "embauche_cdi",
+    CS + "refusCDIFindeContrat": "refus_cdi",
+    CS + "interruptionFauteGrave": "rupture_anticipee",
+    CS + "refusRenouvellementAuto": "refus_renouvellement",
+    CS + "cttFormation": "mission_formation",
+    CS + "ruptureContratFauteGrave": "rupture_anticipee_mission",
+    CS + "propositionCDIFinContrat": "cdi_entreprise_utilisatrice",
+    CS + "refusSouplesse": "refus_souplesse",
+    CS + "salaire de référence": "remuneration_totale",
+    CS + "embauché en cdi": "embauche_cdi",
+    CS + "avec proposition cdi": "avec_proposition_cdi",
+    CS + "embauché en cdi sans interruption": "embauche_cdi_sans_interruption",
+    CS + "travailleur handicapé": "travailleur_handicape",
+    CS + "mise à la retraite": "mise_a_la_retraite",
+    CS + "ancienneté": "anciennete_mois",
+    CC + " . ancienneté légal": "anciennete",
+}
+# Keys the ministry's engine reads for its own screens, or ignores.
+IGNORED = {
+    IL + "arrêt de travail",
+    IL + "licenciement pour faute grave",
+    IL + "type du contrat de travail",
+    "noticeSalaryPeriods",
+    "salairesPendantPreavis",
+}
+VALUES = {
+    "type_contrat": {"cdi": "CDI", "cdd": "CDD ou intérim", "CDD": "CDD", "CTT": "Intérim"},
+    "mise_a_la_retraite": {
+        "oui": "L'employeur (mise à la retraite)",
+        "non": "Le salarié (départ à la retraite)",
+    },
+    "anciennete": {"Plus de 2 ans": "2 ans ou plus"},
+}
+# Questions Parvis's calculator does not ask (the ministry's RC engine reuses the
+# dismissal's: notification date, unfitness; a rupture conventionnelle has neither).
+NOT_ASKED = {
+    "indemnite-rupture-conventionnelle": {
+        "inaptitude",
+        "date_notification",
+        "anciennete_requise_annees",
+        "anciennete_conventionnelle_requise_annees",
+    },
+}
+# The ministry's setSituation() skips the contract questions: they are answered so.
+SET_SITUATION_DEFAULTS = {
+    "indemnite-licenciement": {"type_contrat": "CDI", "faute_grave": "non", "inaptitude": "non"},
+    "indemnite-rupture-conventionnelle": {"type_contrat": "CDI"},
+}
+# Questions the ministry's engine answers "non" when a test leaves them out.
+DEFAULTS = {
+    "preavis-licenciement": {"travailleur_handicape": "non"},
+    "preavis-retraite": {"travailleur_handicape": "non"},
+}
+
+
+def slug(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "_", folded).strip("_")
+
+
+def unquote(value):
+    if isinstance(value, str) and len(value) >= 2 and value[0] == value[-1] == "'":
+        return value[1:-1]
+    return value
+
+
+def question_name(key: str) -> str | None:
+    if key in GENERIC:
+        return GENERIC[key]
+    if key in IGNORED or key == CC:
+        return None
+    if key.startswith(CC + " . "):
+        return slug(key.rsplit(" . ", 1)[-1])
+    if " . " not in key:  # the engine's own keys of an agreement (category, catPro...)
+        return slug(re.sub(r"(?<!^)([A-Z])", r" \1", key))
+    return None
+
+
+def answers(vector: dict) -> tuple[dict, str]:
+    """(answers by Parvis question name, IDCC) for one vector."""
+    out, idcc = {}, vector.get("idcc") or ""
+    for key, value in vector["inputs"].items():
+        if key == CC:
+            idcc = unquote(value).removeprefix("IDCC") or idcc
+            continue
+        name = question_name(key)
+        if name is None:
+            continue
+        value = unquote(value)
+        if name == "absences":
+            value = json.loads(value) if isinstance(value, str) else value
+        if name == "salaires" and isinstance(value, str):
+            value = json.loads(value)
+        value = VALUES.get(name, {}).get(value, value) if isinstance(value, str) else value
+        out[name] = value
+    return out, idcc
+
+
+def request(vector: dict) -> dict:
+    """The API request body that replays one vector."""
+    slug_ = SLUGS[vector["simulator"]]
+    body, idcc = answers(vector)
+    scope = {"legal": "legal", "agreement": "conventionnel"}.get(vector.get("result_scope"), "final")
+    if vector["api"].endswith(".setSituation"):
+        body = {**SET_SITUATION_DEFAULTS.get(slug_, {}), **body}
+    body = {**DEFAULTS.get(slug_, {}), **body}
+    body = {k: v for k, v in body.items() if k not in NOT_ASKED.get(slug_, ())}
+    if vector["kind"] in ("seniority", "required-seniority", "reference-salary"):
+        body = {"type_contrat": "CDI", "faute_grave": "non", "inaptitude": "non", **body}
+        if vector["kind"] == "required-seniority":
+            body["date_sortie"] = body.get("date_notification")
+        if vector["kind"] == "seniority":
+            body.setdefault("date_notification", body.get("date_sortie"))
+        if "salaires" not in body:
+            body["salaire_reference"] = 1000
+        if "date_entree" not in body:
+            body.update(anciennete_annees=1, anciennete_requise_annees=1)
+        scope = "conventionnel" if vector.get("idcc") else "legal"
+    return {"slug": slug_, "reponses": body, "idcc": idcc, "portee": scope}

@@ -1,0 +1,35 @@
+"""Reference salary of the dismissal indemnity (R1234-4).
+
+The more favourable of: the monthly average of the last twelve months (or of
+all the months worked when fewer), and a third of the last three months, where
+an annual or exceptional bonus paid in those months counts only pro rata
+(a twelfth of it). The bonus is included in its month's gross salary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class MonthSalary:
+    value: float
+    bonus: float = 0.0
+
+
+def average_twelve(months: list[MonthSalary]) -> float:
+    last = months[:12]
+    return sum(m.value for m in last) / len(last) if last else 0.0
+
+
+def average_three(months: list[MonthSalary]) -> float:
+    last = months[:3]
+    bonuses = sum(m.bonus for m in last)
+    return bonuses / 12 + (sum(m.value for m in last) - bonuses) / 3
+
+
+def reference_salary(months: list[MonthSalary]) -> float:
+    """Months most recent first; not rounded (the amount is)."""
+    if not months:
+        return 0.0
+    return max(average_twelve(months), average_three(months))
