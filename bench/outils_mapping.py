@@ -64,7 +64,7 @@ GENERIC = {
     CS + "travailleur handicapé": "travailleur_handicape",
     CS + "mise à la retraite": "mise_a_la_retraite",
     CS + "ancienneté": "anciennete_mois",
-    CC + " . ancienneté légal": "anciennete",
+    CC + " . ancienneté légal": "anciennete_legale",
 }
 # Keys the ministry's engine reads for its own screens, or ignores.
 IGNORED = {
@@ -80,13 +80,14 @@ VALUES = {
         "oui": "L'employeur (mise à la retraite)",
         "non": "Le salarié (départ à la retraite)",
     },
-    "anciennete": {"Plus de 2 ans": "2 ans ou plus"},
+    "anciennete_legale": {"Plus de 2 ans": "2 ans ou plus"},
 }
 # Questions Parvis's calculator does not ask (the ministry's RC engine reuses the
 # dismissal's: notification date, unfitness; a rupture conventionnelle has neither).
 NOT_ASKED = {
     "indemnite-rupture-conventionnelle": {
         "inaptitude",
+        "faute_grave",
         "date_notification",
         "anciennete_requise_annees",
         "anciennete_conventionnelle_requise_annees",
