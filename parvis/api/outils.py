@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field
 
@@ -130,13 +130,14 @@ def calculate(request: HttpRequest, slug: str, payload: CalculIn):
     except UnknownCalculator:
         raise HttpError(404, f"Aucun calculateur ne s'appelle {slug[:60]}.") from None
     except UnknownAgreement as exc:
-        return 400, {"detail": f"Réponse invalide : {exc.reason}.", "question": "idcc"}
+        return Status(400, {"detail": f"Réponse invalide : {exc.reason}.", "question": "idcc"})
     except InvalidAnswer as exc:
-        return 400, {"detail": f"Réponse invalide : {exc.name} : {exc.reason}.", "question": exc.name}
+        return Status(
+            400, {"detail": f"Réponse invalide : {exc.name} : {exc.reason}.", "question": exc.name}
+        )
     except MissingAnswer as exc:
         question = exc.question
-        return 400, {
-            "detail": f"Réponse manquante : {question.question}",
-            "question": question.name,
-        }
-    return 200, calculation_out(calculation)
+        return Status(
+            400, {"detail": f"Réponse manquante : {question.question}", "question": question.name}
+        )
+    return Status(200, calculation_out(calculation))

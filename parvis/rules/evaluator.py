@@ -72,9 +72,9 @@ class Calculation:
         return self.agreement if self.chosen == "agreement" else self.legal
 
 
-def get_calculator(slug: str) -> Calculator:
+def get_calculator(slug: str, catalogue: dict[str, Calculator] | None = None) -> Calculator:
     try:
-        return calculators()[slug]
+        return (catalogue if catalogue is not None else calculators())[slug]
     except KeyError as exc:
         raise UnknownCalculator(slug) from exc
 
@@ -139,7 +139,7 @@ def _question_for(calculator: Calculator, idcc: str, name: str, env: dict) -> Qu
     for question in questions_of(calculator, idcc):
         if _holds(question.when, env) is not False:
             by_name.setdefault(question.name, question)
-    for source in (name, *SOURCES.get(name, ())):
+    for source in (*SOURCES.get(name, ()), name):
         if source in by_name and source not in env:
             return by_name[source]
     return Question(name=name, label=name, question=name, type="number")
@@ -194,9 +194,12 @@ def _choose(calculator: Calculator, legal: Outcome | None, agreement: Outcome | 
     return ("agreement", agreement) if b > a else ("legal", legal)
 
 
-def compute(slug: str, raw: dict, idcc: str = "", scope: str = "final") -> Calculation:
-    """Run a calculator. `scope`: "final" (the rule that applies), "legal" or "agreement" only."""
-    calculator = get_calculator(slug)
+def compute(
+    slug: str, raw: dict, idcc: str = "", scope: str = "final", catalogue: dict | None = None
+) -> Calculation:
+    """Run a calculator. `scope`: "final" (the rule that applies), "legal" or "agreement"
+    only; `catalogue`: other definitions than the shipped ones (tests)."""
+    calculator = get_calculator(slug, catalogue)
     env = parse_answers(calculator, idcc, raw)
     rule_agreement = calculator.agreements.get(idcc)
     legal = agreement = None
