@@ -41,7 +41,8 @@ class Question:
     help: str = ""
     minimum: float | None = None
     maximum: float | None = None
-    optional: bool = False
+    optional: bool = False  # may be left empty
+    api_only: bool = False  # given directly through the API (a known seniority), never asked
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,7 @@ def _question(name: str, raw: dict, where: Path) -> Question:
         minimum=raw.get("min"),
         maximum=raw.get("max"),
         optional=raw.get("optional", False),
+        api_only=raw.get("api_only", False),
     )
 
 

@@ -29,9 +29,9 @@ def check_dates(env: dict):
     """Exit before entry, notification after exit, absences longer than the contract."""
     entry, exit_, notified = env.get("date_entree"), env.get("date_sortie"), env.get("date_notification")
     if entry and exit_ and exit_ < entry:
-        raise InvalidAnswer("date_sortie", "la date de sortie précède la date d'entrée")
+        raise InvalidAnswer("date_sortie", "la date de sortie précède la date d’entrée")
     if entry and notified and notified < entry:
-        raise InvalidAnswer("date_notification", "la date de notification précède la date d'entrée")
+        raise InvalidAnswer("date_notification", "la date de notification précède la date d’entrée")
     if notified and exit_ and notified > exit_:
         raise InvalidAnswer("date_notification", "la date de notification suit la date de sortie")
     absences = env.get("absences") or []

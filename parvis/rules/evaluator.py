@@ -123,10 +123,13 @@ def parse_answers(calculator: Calculator, idcc: str, raw: dict) -> dict:
     return env
 
 
-def next_question(calculator: Calculator, idcc: str, env: dict) -> Question | None:
-    """The first question asked in this situation and not yet answered (for the form)."""
+def next_question(
+    calculator: Calculator, idcc: str, env: dict, answered: set | frozenset = frozenset()
+) -> Question | None:
+    """The first question asked in this situation and not yet answered (for the form;
+    `answered` holds the names answered, even left empty)."""
     for question in questions_of(calculator, idcc):
-        if question.name in env or question.optional:
+        if question.name in env or question.name in answered or question.api_only:
             continue
         if _holds(question.when, env):
             return question

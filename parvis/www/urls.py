@@ -2,7 +2,7 @@ from django.urls import path, re_path
 
 from parvis.corpus.enums import Kind
 from parvis.corpus.links import SLUG_PATTERN
-from parvis.www.views import browse, demarches, documents, home, pages, search, service_public
+from parvis.www.views import browse, demarches, documents, home, outils, pages, search, service_public
 
 app_name = "www"
 SLUG = rf"(?P<slug>{SLUG_PATTERN})"
@@ -11,6 +11,9 @@ PLAN_PATH = r"[a-z0-9-]{1,80}(?:/[a-z0-9-]{1,80}){0,15}"
 urlpatterns = [
     path("", home.home, name="home"),
     path("recherche", search.search, name="search"),
+    path("outils/", outils.calculator_list, name="outils"),
+    path("outils/<slug:slug>/", outils.calculator_step, name="outil"),
+    path("outils/<slug:slug>/resultat", outils.calculator_result, name="outil_resultat"),
     path("themes/", browse.theme_list, name="themes"),
     path("themes/<slug:slug>", browse.theme, name="theme"),
     path("questions-reponses/", browse.question_list, name="questions"),

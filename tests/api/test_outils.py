@@ -63,7 +63,7 @@ def test_an_agreement_rule_and_the_more_favourable_result(client, corpus):
             "indemnite-licenciement",
             {"date_entree": "01/01/2024", "date_sortie": "01/01/2020"},
             {},
-            "la date de sortie précède la date d'entrée",
+            "la date de sortie précède la date d’entrée",
         ),
         (
             "indemnite-licenciement",
