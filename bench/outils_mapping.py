@@ -93,6 +93,15 @@ NOT_ASKED = {
         "anciennete_conventionnelle_requise_annees",
     },
 }
+# The ministry's simulators name some agreement categories differently from one
+# calculator to the next; Parvis uses one label per category.
+AGREEMENT_VALUES = {
+    "1527": {
+        "Négociateur non VRP": "Négociateur non-VRP",
+        "Cadres": "Cadres non-VRP",
+        "Employés et ouvriers": "Ouvriers, Employés",
+    },
+}
 # The ministry's setSituation() skips the contract questions: they are answered so.
 SET_SITUATION_DEFAULTS = {
     "indemnite-licenciement": {"type_contrat": "CDI", "faute_grave": "non", "inaptitude": "non"},
@@ -144,7 +153,9 @@ def answers(vector: dict) -> tuple[dict, str]:
             value = json.loads(value) if isinstance(value, str) else value
         if name == "salaires" and isinstance(value, str):
             value = json.loads(value)
-        value = VALUES.get(name, {}).get(value, value) if isinstance(value, str) else value
+        if isinstance(value, str):
+            value = VALUES.get(name, {}).get(value, value)
+            value = AGREEMENT_VALUES.get((vector.get("idcc") or "").lstrip("0"), {}).get(value, value)
         out[name] = value
     return out, idcc
 
