@@ -183,21 +183,38 @@ def main(argv=None):
             if not ok:
                 per_calc[simulator][("cause", why.split(" :")[0])] += 1
                 mismatches[simulator].append((vector, got, why))
-            rows.append({"simulator": simulator, "idcc": vector.get("idcc"), "kind": vector["kind"], "ok": ok, "cause": why})
+            encoded = bool(req["idcc"]) and req["idcc"].zfill(4) in calcs[req["slug"]].agreements
+            rows.append(
+                {
+                    "simulator": simulator,
+                    "idcc": vector.get("idcc"),
+                    "kind": vector["kind"],
+                    "ok": ok,
+                    "cause": why,
+                    "encoded": encoded,
+                }
+            )
 
-    print("| calculateur | légal : égaux / comparés | conventionnel : égaux / comparés | dont CC encodées : égaux / comparés |")
-    print("|---|---|---|---|")
-    encoded_ok = defaultdict(Counter)
+    print(
+        "| calculateur | sans convention | avec convention : tous | "
+        "CC définie dans Parvis | CC sans définition (le Code s'applique) |"
+    )
+    print("|---|---|---|---|---|")
+    groups = defaultdict(Counter)
     for row in rows:
-        if row["idcc"] and row["cause"] != "convention non encodée":
-            encoded_ok[row["simulator"]][row["ok"]] += 1
-    for simulator, counts in per_calc.items():
-        legal = (counts[("légal", True)], counts[("légal", True)] + counts[("légal", False)])
-        conv = (counts[("conventionnel", True)], counts[("conventionnel", True)] + counts[("conventionnel", False)])
-        enc = encoded_ok[simulator]
+        group = "legal" if not row["idcc"] else ("encoded" if row["encoded"] else "other")
+        groups[(row["simulator"], group)][row["ok"]] += 1
+        if row["idcc"]:
+            groups[(row["simulator"], "cc")][row["ok"]] += 1
+
+    def cell(counts):
+        total = counts[True] + counts[False]
+        return f"{counts[True]} / {total} ({100 * counts[True] / total:.1f} %)" if total else "—"
+
+    for simulator in per_calc:
         print(
-            f"| {simulator} | {legal[0]} / {legal[1]} | {conv[0]} / {conv[1]} | "
-            f"{enc[True]} / {enc[True] + enc[False]} |"
+            f"| {simulator} | {cell(groups[(simulator, 'legal')])} | {cell(groups[(simulator, 'cc')])} | "
+            f"{cell(groups[(simulator, 'encoded')])} | {cell(groups[(simulator, 'other')])} |"
         )
     print()
     print("| IDCC | égaux / comparés |")
