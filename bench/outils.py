@@ -46,18 +46,23 @@ def observed(vector: dict, body: dict) -> object:
     """What Parvis answered, in the shape the vector asserts."""
     kind, portee = vector["kind"], None
     outcome = body
-    if body.get("_status") != 200:
-        return None
     if kind in ("seniority", "required-seniority", "reference-salary"):
-        part = body["conventionnel"] if vector.get("idcc") else body["legal"]
-        if not part:
+        # Seniority and salary come with the result, or with the next question asked.
+        scope = "conventionnel" if vector.get("idcc") else "legal"
+        if body.get("_status") == 200:
+            data = (body.get(scope) or {}).get("donnees")
+        else:
+            data = (body.get("donnees") or {}).get(scope)
+        if not data:
             return None
         name = {
             "seniority": "anciennete_annees",
             "required-seniority": "anciennete_requise_annees",
             "reference-salary": "salaire_reference",
         }[kind]
-        return part["donnees"].get(name)
+        return data.get(name)
+    if body.get("_status") != 200:
+        return None
     scope = vector.get("result_scope")
     if scope == "legal":
         portee = body["legal"]
@@ -118,6 +123,8 @@ def explained(vector: dict, body: dict) -> str:
         for k, v in inputs.items()
     ):
         return "écart assumé : le doublement pour inaptitude (L1226-14) ne concerne que le licenciement"
+    if "motif d'absence inconnu : None" in body.get("detail", ""):
+        return "écart assumé : absence mal formée dans le test du ministère (motif imbriqué) refusée (400)"
     if "absences dépassent la durée du contrat" in body.get("detail", ""):
         return "écart assumé : absences plus longues que le contrat refusées (400) ; le ministère rend une ancienneté négative"
     return ""

@@ -15,6 +15,7 @@ from parvis.rules.service import UnknownAgreement, resolve_references, run
 
 router = Router(tags=["outils"])
 SCOPES = {"final": "final", "legal": "legal", "conventionnel": "agreement"}
+SCOPE_NAMES = {"legal": "legal", "agreement": "conventionnel"}
 CHOSEN = {"legal": "legal", "agreement": "conventionnel", "same": "identique", "none": "aucun"}
 
 
@@ -78,6 +79,11 @@ class CalculOut(Schema):
 class ErrorOut(Schema):
     detail: str
     question: str | None = None
+    donnees: dict[str, dict[str, float]] | None = Field(
+        default=None,
+        description="Réponse manquante : ancienneté et salaire de référence déjà calculés, "
+        "par règle (legal, conventionnel).",
+    )
 
 
 def _outcome(outcome: Outcome | None) -> dict | None:
@@ -137,7 +143,13 @@ def calculate(request: HttpRequest, slug: str, payload: CalculIn):
         )
     except MissingAnswer as exc:
         question = exc.question
+        donnees = {SCOPE_NAMES[scope]: values for scope, values in exc.derived.items()}
         return Status(
-            400, {"detail": f"Réponse manquante : {question.question}", "question": question.name}
+            400,
+            {
+                "detail": f"Réponse manquante : {question.question}",
+                "question": question.name,
+                "donnees": donnees,
+            },
         )
     return Status(200, calculation_out(calculation))

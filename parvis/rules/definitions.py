@@ -60,6 +60,7 @@ class Step:
     formula: str | float | None = None
     cases: tuple[Case, ...] = ()
     unit: str = ""
+    round: int | None = None  # decimals, half away from zero, as the ministry rounds
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ class Rule:
     formula_text: str = ""
     notifications: tuple[tuple[str, str], ...] = ()  # (condition, text)
     absences: dict = field(default_factory=dict)  # absence motif -> seniority coefficient
+    absence_limits: tuple = ()  # {"motifs": [...], "counted_months": n}: presence up to n months
     parameters: dict = field(default_factory=dict)
 
 
@@ -140,7 +142,14 @@ def _step(raw: dict, where: Path) -> Step:
     _check_expression(raw.get("formula"), where)
     if "formula" not in raw and not cases:
         raise DefinitionError(f"{where}: étape {raw.get('name')}: ni formule ni cas")
-    return Step(raw["name"], raw.get("label", raw["name"]), raw.get("formula"), tuple(cases), raw.get("unit", ""))
+    return Step(
+        raw["name"],
+        raw.get("label", raw["name"]),
+        raw.get("formula"),
+        tuple(cases),
+        raw.get("unit", ""),
+        raw.get("round"),
+    )
 
 
 def load_rule(path: Path, calculator: str) -> Rule:
@@ -175,6 +184,7 @@ def load_rule(path: Path, calculator: str) -> Rule:
         formula_text=raw.get("formula_text", ""),
         notifications=tuple((n.get("when", "True"), n["text"]) for n in raw.get("notifications", ())),
         absences=raw.get("absences", {}),
+        absence_limits=tuple(raw.get("absence_limits", ())),
         parameters=raw.get("parameters", {}),
     )
 

@@ -41,20 +41,20 @@ def check_dates(env: dict):
             raise InvalidAnswer("absences", "les absences dépassent la durée du contrat")
 
 
-def _years(env: dict, until: date | None, coefficients: dict) -> float | None:
+def _years(env: dict, until: date | None, rule: Rule) -> float | None:
     entry = env.get("date_entree")
     if not entry or not until:
         return None
-    return seniority_years(entry, until, env.get("absences") or [], coefficients)
+    return seniority_years(entry, until, env.get("absences") or [], rule.absences, rule.absence_limits)
 
 
 def derive(env: dict, rule: Rule, legal: Rule | None) -> dict:
     """`env` with the derived quantities this rule needs, computed unless answered."""
-    coefficients = rule.absences or (legal.absences if legal else {})
+    counting = rule if rule.absences or not legal else legal  # an agreement may count as the law
     out = dict(env)
     computed = {
-        "anciennete_annees": lambda: _years(env, env.get("date_sortie"), coefficients),
-        "anciennete_requise_annees": lambda: _years(env, env.get("date_notification"), coefficients),
+        "anciennete_annees": lambda: _years(env, env.get("date_sortie"), counting),
+        "anciennete_requise_annees": lambda: _years(env, env.get("date_notification"), counting),
         "salaire_reference": lambda: (
             reference_salary(env["salaires"]) if env.get("salaires") is not None else None
         ),

@@ -22,9 +22,10 @@ class UnknownCalculator(LookupError):
 class MissingAnswer(LookupError):
     """The next question to ask: the calculation cannot go on without it."""
 
-    def __init__(self, question: Question):
+    def __init__(self, question: Question, derived: dict | None = None):
         super().__init__(question.name)
         self.question = question
+        self.derived = derived or {}  # seniority and salary already computed, per rule
 
 
 @dataclass
@@ -167,8 +168,8 @@ def evaluate_rule(rule: Rule, env: dict) -> Outcome:
                     break
         else:
             value = evaluate(step.formula, env)
-        if isinstance(value, float) and unit == "€":
-            value = round_half_up(value, 2)
+        if step.round is not None and isinstance(value, int | float):
+            value = round_half_up(value, step.round)
         env[step.name] = value
         units[step.name] = unit
         outcome.lines.append(Line(step.name, step.label, value if not text else text, unit))
@@ -206,17 +207,26 @@ def compute(
     env = parse_answers(calculator, idcc, raw)
     rule_agreement = calculator.agreements.get(idcc)
     legal = agreement = None
+    envs = {}
+    if rule_agreement and scope in ("final", "agreement"):
+        envs["agreement"] = derive(env, rule_agreement, calculator.legal)
+    if calculator.legal and scope in ("final", "legal"):
+        envs["legal"] = derive(env, calculator.legal, None)
     try:
-        if rule_agreement and scope in ("final", "agreement"):
-            agreement = evaluate_rule(rule_agreement, derive(env, rule_agreement, calculator.legal))
-        if calculator.legal and scope in ("final", "legal"):
-            legal_env = derive(env, calculator.legal, None)
+        if "agreement" in envs:
+            agreement = evaluate_rule(rule_agreement, envs["agreement"])
+        if "legal" in envs:
+            legal_env = envs["legal"]
             has_agreement = agreement is not None and agreement.applies
             legal_env["a_conventionnel"] = has_agreement
             legal_env["conventionnel_jours"] = (agreement.days or 0) if has_agreement else 0
             legal = evaluate_rule(calculator.legal, legal_env)
     except MissingInput as missing:
-        raise MissingAnswer(_question_for(calculator, idcc, missing.name, env)) from missing
+        derived = {
+            scope_: {name: e[name] for name in DERIVED if e.get(name) is not None}
+            for scope_, e in envs.items()
+        }
+        raise MissingAnswer(_question_for(calculator, idcc, missing.name, env), derived) from missing
     chosen, outcome = _choose(calculator, legal, agreement)
     calculation = Calculation(calculator, idcc, legal, agreement, chosen, answers=env)
     if outcome is None or outcome.ineligible:

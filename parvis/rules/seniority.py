@@ -49,12 +49,23 @@ def whole_months(start: date, end: date) -> int:
     return max(months, 0)
 
 
-def deducted_months(absences: list[Absence], coefficients: dict) -> float:
-    """Months removed from seniority: each absence times its motif's coefficient."""
-    return sum(a.months * float(coefficients.get(a.motif, 0)) for a in absences)
+def deducted_months(absences: list[Absence], coefficients: dict, limits: tuple = ()) -> float:
+    """Months removed from seniority: each absence times its motif's coefficient; the
+    motifs of a limit (e.g. sickness counted as presence up to 12 months in all) are
+    deducted only beyond the months the limit counts."""
+    limited = {motif for limit in limits for motif in limit["motifs"]}
+    deducted = sum(
+        a.months * float(coefficients.get(a.motif, 0)) for a in absences if a.motif not in limited
+    )
+    for limit in limits:
+        total = sum(a.months for a in absences if a.motif in limit["motifs"])
+        deducted += max(total - float(limit["counted_months"]), 0)
+    return deducted
 
 
-def seniority_years(entry: date, until: date, absences: list[Absence], coefficients: dict) -> float:
+def seniority_years(
+    entry: date, until: date, absences: list[Absence], coefficients: dict, limits: tuple = ()
+) -> float:
     """Years of seniority from `entry` to the end of `until` (inclusive), net of absences."""
-    months = whole_months(entry, until + timedelta(days=1)) - deducted_months(absences, coefficients)
-    return max(months, 0) / 12
+    months = whole_months(entry, until + timedelta(days=1))
+    return max(months - deducted_months(absences, coefficients, limits), 0) / 12
