@@ -8,7 +8,8 @@ mismatch with its cause. Kinds that assert only the ministry's wording or
 links (formula, references, notifications) or which question comes next
 (missing-args) are counted apart, not compared.
 
-    PARVIS_DATA_DIR=var .venv/bin/python bench/outils.py [--vectors DIR] [--mismatches N] [--json OUT]
+    PARVIS_DATA_DIR=var .venv/bin/python bench/outils.py \
+        [--vectors DIR] [--mismatches N] [--json OUT]
 """
 
 from __future__ import annotations
@@ -82,7 +83,11 @@ def observed(vector: dict, body: dict) -> object:
     if vector["simulator"] == "heures-recherche-emploi":
         return outcome["texte"] or ""
     value = outcome["valeur"]
-    if value is None and outcome["ineligibilite"] and vector["simulator"] != "heures-recherche-emploi":
+    if (
+        value is None
+        and outcome["ineligibilite"]
+        and vector["simulator"] != "heures-recherche-emploi"
+    ):
         value = 0
     return (value, outcome["unite"])
 
@@ -122,11 +127,20 @@ def explained(vector: dict, body: dict) -> str:
         k.endswith("inaptitude suite à un accident ou maladie professionnelle") and v == "oui"
         for k, v in inputs.items()
     ):
-        return "écart assumé : le doublement pour inaptitude (L1226-14) ne concerne que le licenciement"
+        return (
+            "écart assumé : le doublement pour inaptitude (L1226-14) "
+            "ne concerne que le licenciement"
+        )
     if "motif d'absence inconnu : None" in body.get("detail", ""):
-        return "écart assumé : absence mal formée dans le test du ministère (motif imbriqué) refusée (400)"
+        return (
+            "écart assumé : absence mal formée dans le test du ministère "
+            "(motif imbriqué) refusée (400)"
+        )
     if "absences dépassent la durée du contrat" in body.get("detail", ""):
-        return "écart assumé : absences plus longues que le contrat refusées (400) ; le ministère rend une ancienneté négative"
+        return (
+            "écart assumé : absences plus longues que le contrat refusées (400) ; "
+            "le ministère rend une ancienneté négative"
+        )
     return ""
 
 
@@ -145,7 +159,9 @@ def cause(vector: dict, body: dict, request: dict, calculators) -> str:
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--vectors", default="../shared/eval/simulators")
-    parser.add_argument("--mismatches", type=int, default=40, help="mismatches listed per calculator")
+    parser.add_argument(
+        "--mismatches", type=int, default=40, help="mismatches listed per calculator"
+    )
     parser.add_argument("--json", help="write every result to this file")
     args = parser.parse_args(argv)
 
@@ -153,8 +169,8 @@ def main(argv=None):
 
     django.setup()
     from django.test import Client
-
     from outils_mapping import SLUGS, request
+
     from parvis.rules.definitions import calculators
 
     client = Client()
@@ -173,10 +189,16 @@ def main(argv=None):
                 not_compared[(simulator, vector["kind"])] += 1
                 continue
             req = request(vector)
-            payload = {"reponses": req["reponses"], "idcc": req["idcc"] or None, "portee": req["portee"]}
+            payload = {
+                "reponses": req["reponses"],
+                "idcc": req["idcc"] or None,
+                "portee": req["portee"],
+            }
             started = time.perf_counter()
             response = client.post(
-                f"/api/v1/outils/{req['slug']}", json.dumps(payload, default=str), content_type="application/json"
+                f"/api/v1/outils/{req['slug']}",
+                json.dumps(payload, default=str),
+                content_type="application/json",
             )
             timings.append(time.perf_counter() - started)
             body = response.json()
@@ -220,25 +242,37 @@ def main(argv=None):
 
     for simulator in per_calc:
         print(
-            f"| {simulator} | {cell(groups[(simulator, 'legal')])} | {cell(groups[(simulator, 'cc')])} | "
+            f"| {simulator} | {cell(groups[(simulator, 'legal')])} | "
+            f"{cell(groups[(simulator, 'cc')])} | "
             f"{cell(groups[(simulator, 'encoded')])} | {cell(groups[(simulator, 'other')])} |"
         )
     print()
     print("| IDCC | égaux / comparés |")
     print("|---|---|")
-    for idcc, counts in sorted(per_idcc.items(), key=lambda item: -(item[1][True] + item[1][False])):
+    for idcc, counts in sorted(
+        per_idcc.items(), key=lambda item: -(item[1][True] + item[1][False])
+    ):
         print(f"| {idcc} | {counts[True]} / {counts[True] + counts[False]} |")
     print()
     print("Non comparés (libellés, liens ou question suivante) :", dict(not_compared))
     timings.sort()
     p95 = timings[int(len(timings) * 0.95)] * 1000 if timings else 0
-    print(f"Temps par appel de l'API (client de test, en processus) : p50 {timings[len(timings) // 2] * 1000:.2f} ms, p95 {p95:.2f} ms")
+    print(
+        "Temps par appel de l'API (client de test, en processus) : "
+        f"p50 {timings[len(timings) // 2] * 1000:.2f} ms, p95 {p95:.2f} ms"
+    )
     for simulator, items in mismatches.items():
         causes = Counter(why.split(" :")[0] for _, _, why in items)
         print(f"\n## {simulator}: {len(items)} écarts {dict(causes)}")
-        for vector, got, why in [i for i in items if i[2] != "convention non encodée"][: args.mismatches]:
+        for vector, got, why in [i for i in items if i[2] != "convention non encodée"][
+            : args.mismatches
+        ]:
             expected = vector["expected"].get("result", vector["expected"])
-            print(f"- IDCC {vector.get('idcc')} {vector['kind']}: attendu {json.dumps(expected, ensure_ascii=False)[:120]}, obtenu {got!r:.120} ; {why}")
+            print(
+                f"- IDCC {vector.get('idcc')} {vector['kind']}: "
+                f"attendu {json.dumps(expected, ensure_ascii=False)[:120]}, "
+                f"obtenu {got!r:.120} ; {why}"
+            )
     if args.json:
         Path(args.json).write_text(json.dumps(rows, ensure_ascii=False, indent=0))
 

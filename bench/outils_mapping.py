@@ -155,7 +155,9 @@ def answers(vector: dict) -> tuple[dict, str]:
             value = json.loads(value)
         if isinstance(value, str):
             value = VALUES.get(name, {}).get(value, value)
-            value = AGREEMENT_VALUES.get((vector.get("idcc") or "").lstrip("0"), {}).get(value, value)
+            value = AGREEMENT_VALUES.get((vector.get("idcc") or "").lstrip("0"), {}).get(
+                value, value
+            )
         out[name] = value
     return out, idcc
 
@@ -164,7 +166,9 @@ def request(vector: dict) -> dict:
     """The API request body that replays one vector."""
     slug_ = SLUGS[vector["simulator"]]
     body, idcc = answers(vector)
-    scope = {"legal": "legal", "agreement": "conventionnel"}.get(vector.get("result_scope"), "final")
+    scope = {"legal": "legal", "agreement": "conventionnel"}.get(
+        vector.get("result_scope"), "final"
+    )
     if vector["api"].endswith(".setSituation"):
         body = {**SET_SITUATION_DEFAULTS.get(slug_, {}), **body}
     body = {**DEFAULTS.get(slug_, {}), **body}

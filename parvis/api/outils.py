@@ -31,7 +31,8 @@ class CalculIn(Schema):
     )
     portee: Literal["final", "legal", "conventionnel"] = Field(
         default="final",
-        description="final : le résultat qui s'applique ; legal ou conventionnel : l'une des règles seule.",
+        description="final : le résultat qui s'applique ; "
+        "legal ou conventionnel : l'une des règles seule.",
     )
 
 

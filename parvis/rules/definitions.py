@@ -137,7 +137,12 @@ def _step(raw: dict, where: Path) -> Step:
         _check_expression(case["when"], where)
         _check_expression(case.get("value"), where)
         cases.append(
-            Case(case["when"], case.get("value"), case.get("unit", raw.get("unit", "")), case.get("text", ""))
+            Case(
+                case["when"],
+                case.get("value"),
+                case.get("unit", raw.get("unit", "")),
+                case.get("text", ""),
+            )
         )
     _check_expression(raw.get("formula"), where)
     if "formula" not in raw and not cases:
@@ -182,7 +187,9 @@ def load_rule(path: Path, calculator: str) -> Rule:
         steps=steps,
         result=result,
         formula_text=raw.get("formula_text", ""),
-        notifications=tuple((n.get("when", "True"), n["text"]) for n in raw.get("notifications", ())),
+        notifications=tuple(
+            (n.get("when", "True"), n["text"]) for n in raw.get("notifications", ())
+        ),
         absences=raw.get("absences", {}),
         absence_limits=tuple(raw.get("absence_limits", ())),
         parameters=raw.get("parameters", {}),

@@ -27,7 +27,11 @@ AGREEMENT_OVERRIDES = {
 
 def check_dates(env: dict):
     """Exit before entry, notification after exit, absences longer than the contract."""
-    entry, exit_, notified = env.get("date_entree"), env.get("date_sortie"), env.get("date_notification")
+    entry, exit_, notified = (
+        env.get("date_entree"),
+        env.get("date_sortie"),
+        env.get("date_notification"),
+    )
     if entry and exit_ and exit_ < entry:
         raise InvalidAnswer("date_sortie", "la date de sortie précède la date d’entrée")
     if entry and notified and notified < entry:
@@ -45,7 +49,9 @@ def _years(env: dict, until: date | None, rule: Rule) -> float | None:
     entry = env.get("date_entree")
     if not entry or not until:
         return None
-    return seniority_years(entry, until, env.get("absences") or [], rule.absences, rule.absence_limits)
+    return seniority_years(
+        entry, until, env.get("absences") or [], rule.absences, rule.absence_limits
+    )
 
 
 def derive(env: dict, rule: Rule, legal: Rule | None) -> dict:

@@ -11,7 +11,6 @@ from parvis.rules.derive import SOURCES, check_dates, derive
 from parvis.rules.durations import best_unit, in_days
 from parvis.rules.expressions import MissingInput, evaluate, round_half_up
 
-
 DERIVED = tuple(SOURCES)
 
 
@@ -88,7 +87,11 @@ def questions_of(calculator: Calculator, idcc: str = "") -> list[Question]:
     agreement = calculator.agreements.get(idcc)
     for question in agreement.questions if agreement else ():
         # An agreement's question of the same name (its own choices) is asked instead.
-        same = [i for i, q in enumerate(found) if q.name == question.name and q not in agreement.questions]
+        same = [
+            i
+            for i, q in enumerate(found)
+            if q.name == question.name and q not in agreement.questions
+        ]
         if same:
             found.insert(same[0], question)
         else:
@@ -226,14 +229,20 @@ def compute(
             scope_: {name: e[name] for name in DERIVED if e.get(name) is not None}
             for scope_, e in envs.items()
         }
-        raise MissingAnswer(_question_for(calculator, idcc, missing.name, env), derived) from missing
+        raise MissingAnswer(
+            _question_for(calculator, idcc, missing.name, env), derived
+        ) from missing
     chosen, outcome = _choose(calculator, legal, agreement)
     calculation = Calculation(calculator, idcc, legal, agreement, chosen, answers=env)
     if outcome is None or outcome.ineligible:
         calculation.chosen = "none"
         calculation.ineligible = outcome.ineligible if outcome else ""
         return calculation
-    calculation.value, calculation.unit, calculation.text = outcome.value, outcome.unit, outcome.text
+    calculation.value, calculation.unit, calculation.text = (
+        outcome.value,
+        outcome.unit,
+        outcome.text,
+    )
     if calculator.output == "best-unit" and outcome.days is not None:
         calculation.value, calculation.unit = best_unit(round_half_up(outcome.days, 6))
     return calculation

@@ -130,7 +130,11 @@ def _eval(node, env):
         return BINARY[type(node.op)](_eval(node.left, env), _eval(node.right, env))
     if isinstance(node, ast.UnaryOp):
         value = _eval(node.operand, env)
-        return not value if isinstance(node.op, ast.Not) else (-value if isinstance(node.op, ast.USub) else value)
+        return (
+            not value
+            if isinstance(node.op, ast.Not)
+            else (-value if isinstance(node.op, ast.USub) else value)
+        )
     if isinstance(node, ast.BoolOp):
         if isinstance(node.op, ast.And):
             return all(_eval(v, env) for v in node.values)

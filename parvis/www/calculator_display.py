@@ -48,11 +48,18 @@ def calculation_summary(calculation: Calculation) -> dict:
 
 def _chosen(calculation: Calculation) -> str:
     if calculation.calculator.combine == "legal-rule":
-        return "Le résultat combine les durées du Code du travail et de la convention collective selon qui met fin au contrat."
+        return (
+            "Le résultat combine les durées du Code du travail et de la convention "
+            "collective selon qui met fin au contrat."
+        )
+    more_favourable = calculation.agreement is not None and calculation.agreement.applies
+    legal = "Le Code du travail s’applique" + (
+        " : il est plus favorable que la convention collective." if more_favourable else "."
+    )
     return {
-        "legal": "Le Code du travail s’applique"
-        + (" : il est plus favorable que la convention collective." if calculation.agreement and calculation.agreement.applies else "."),
-        "agreement": "La convention collective s’applique : elle est plus favorable que le Code du travail.",
+        "legal": legal,
+        "agreement": "La convention collective s’applique : "
+        "elle est plus favorable que le Code du travail.",
         "same": "Le Code du travail et la convention collective donnent le même résultat.",
         "none": "",
     }[calculation.chosen]
@@ -79,7 +86,10 @@ def _answer_text(question, value) -> str:
     if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
     if question.type == "absences":
-        return "; ".join(f"{ABSENCE_LABELS[a.motif]} : {number(a.months, 1)} mois" for a in value) or "aucune"
+        return (
+            "; ".join(f"{ABSENCE_LABELS[a.motif]} : {number(a.months, 1)} mois" for a in value)
+            or "aucune"
+        )
     if question.type == "salaries":
         return "; ".join(number(m.value) + " €" for m in value)
     if isinstance(value, float):

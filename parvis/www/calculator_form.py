@@ -19,7 +19,8 @@ YES_NO = [("oui", "Oui"), ("non", "Non")]
 class AgreementStepForm(DsfrBaseForm):
     idcc = forms.CharField(
         label="Convention collective : numéro IDCC (facultatif)",
-        help_text="Il figure sur la fiche de paie, par exemple 1351. Laissez vide pour le seul Code du travail.",
+        help_text="Il figure sur la fiche de paie, par exemple 1351. "
+        "Laissez vide pour le seul Code du travail.",
         required=False,
         max_length=12,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
@@ -145,5 +146,8 @@ class QuestionForm(DsfrBaseForm):
         try:
             parse_answer(self.question, self.raw_answer())
         except InvalidAnswer as error:
-            self.add_error(None if self.question.type in ("absences", "salaries") else "reponse", error.reason.capitalize() + ".")
+            self.add_error(
+                None if self.question.type in ("absences", "salaries") else "reponse",
+                error.reason.capitalize() + ".",
+            )
         return cleaned

@@ -2,7 +2,16 @@ from django.urls import path, re_path
 
 from parvis.corpus.enums import Kind
 from parvis.corpus.links import SLUG_PATTERN
-from parvis.www.views import browse, demarches, documents, home, outils, pages, search, service_public
+from parvis.www.views import (
+    browse,
+    demarches,
+    documents,
+    home,
+    outils,
+    pages,
+    search,
+    service_public,
+)
 
 app_name = "www"
 SLUG = rf"(?P<slug>{SLUG_PATTERN})"

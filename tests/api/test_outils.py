@@ -50,14 +50,24 @@ def test_an_agreement_of_the_corpus_without_a_rule_of_ours_gets_the_law(client, 
 def test_an_agreement_rule_and_the_more_favourable_result(client, corpus):
     reponses = {**NOTICE, "categorie_professionnelle": "Cadres", "anciennete": "Plus de 1 an"}
     body = post(client, "preavis-licenciement", reponses, idcc="IDCC1351").json()
-    assert (body["idcc"], body["valeur"], body["unite"], body["retenu"]) == ("1351", 3, "mois", "conventionnel")
+    assert (body["idcc"], body["valeur"], body["unite"], body["retenu"]) == (
+        "1351",
+        3,
+        "mois",
+        "conventionnel",
+    )
     assert any(ref["cle"].startswith("kali:") for ref in body["references"])
 
 
 @pytest.mark.parametrize(
     ("slug", "reponses", "extra", "message"),
     [
-        ("indemnite-licenciement", {"salaire_reference": -1000}, {}, "salaire_reference : au moins 0"),
+        (
+            "indemnite-licenciement",
+            {"salaire_reference": -1000},
+            {},
+            "salaire_reference : au moins 0",
+        ),
         ("indemnite-licenciement", {"salaire_reference": 1e9}, {}, "salaire_reference : au plus"),
         (
             "indemnite-licenciement",
@@ -75,15 +85,33 @@ def test_an_agreement_rule_and_the_more_favourable_result(client, corpus):
             {},
             "les absences dépassent la durée du contrat",
         ),
-        ("preavis-licenciement", NOTICE, {"idcc": "9999"}, "convention collective inconnue : IDCC 9999"),
+        (
+            "preavis-licenciement",
+            NOTICE,
+            {"idcc": "9999"},
+            "convention collective inconnue : IDCC 9999",
+        ),
         ("preavis-licenciement", NOTICE, {"idcc": "abc"}, "convention collective inconnue"),
         ("preavis-licenciement", {"anciennete_legale": "10 ans"}, {}, "valeurs possibles"),
-        ("preavis-licenciement", {"travailleur_handicape": "non"}, {}, "Réponse manquante : Quelle est l'ancienneté"),
+        (
+            "preavis-licenciement",
+            {"travailleur_handicape": "non"},
+            {},
+            "Réponse manquante : Quelle est l'ancienneté",
+        ),
     ],
 )
-def test_bad_input_is_a_400_with_the_reason_in_french(client, corpus, slug, reponses, extra, message):
-    response = post(client, slug, {"type_contrat": "CDI", "faute_grave": "non", **reponses}
-                    if slug == "indemnite-licenciement" else reponses, **extra)
+def test_bad_input_is_a_400_with_the_reason_in_french(
+    client, corpus, slug, reponses, extra, message
+):
+    response = post(
+        client,
+        slug,
+        {"type_contrat": "CDI", "faute_grave": "non", **reponses}
+        if slug == "indemnite-licenciement"
+        else reponses,
+        **extra,
+    )
     assert response.status_code == 400
     assert message in response.json()["detail"]
 

@@ -48,12 +48,20 @@ def test_removing_an_agreement_definition_makes_the_legal_rule_apply(tmp_path):
 
 
 def test_retirement_departure_keeps_the_legal_notice_when_the_agreement_is_longer():
-    base = {"anciennete_mois": 30, "travailleur_handicape": "non", "categorie_professionnelle": "Cadres"}
+    base = {
+        "anciennete_mois": 30,
+        "travailleur_handicape": "non",
+        "categorie_professionnelle": "Cadres",
+    }
     depart = compute(
-        "preavis-retraite", {**base, "mise_a_la_retraite": "Le salarié (départ à la retraite)"}, idcc="1351"
+        "preavis-retraite",
+        {**base, "mise_a_la_retraite": "Le salarié (départ à la retraite)"},
+        idcc="1351",
     )
     mise = compute(
-        "preavis-retraite", {**base, "mise_a_la_retraite": "L'employeur (mise à la retraite)"}, idcc="1351"
+        "preavis-retraite",
+        {**base, "mise_a_la_retraite": "L'employeur (mise à la retraite)"},
+        idcc="1351",
     )
     assert (depart.value, depart.unit) == (2, "mois")
     assert (mise.value, mise.unit) == (3, "mois")

@@ -9,14 +9,18 @@ from parvis.rules.expressions import ExpressionError, MissingInput, evaluate, ro
 from parvis.rules.salary import MonthSalary, reference_salary
 from parvis.rules.seniority import Absence, seniority_years, whole_months
 
-LEGAL = {"absenceMaladieNonPro": 1, "absenceCongesParentalEducation": 0.5, "absenceAccidentTravail": 0}
+LEGAL = {
+    "absenceMaladieNonPro": 1,
+    "absenceCongesParentalEducation": 0.5,
+    "absenceAccidentTravail": 0,
+}
 
 
 def test_expressions_compute_and_short_circuit():
     env = {"a": 12, "sref": 2000, "cat": "Cadres"}
-    assert evaluate("1 / 4 * sref * min(a, 10) + 1 / 3 * sref * max(a - 10, 0)", env) == pytest.approx(
-        6333.333333
-    )
+    assert evaluate(
+        "1 / 4 * sref * min(a, 10) + 1 / 3 * sref * max(a - 10, 0)", env
+    ) == pytest.approx(6333.333333)
     assert evaluate("cat == 'Cadres' and a >= 2", env) is True
     assert evaluate("cat in ('Ouvriers', 'Employés') and missing > 1", env) is False
     with pytest.raises(MissingInput) as missing:

@@ -18,7 +18,12 @@ def test_quarter_month_a_year_up_to_ten_years_then_a_third():
     assert result.value == 6333.33
     assert result.unit == "€"
     assert result.chosen == "legal"
-    assert [line.name for line in result.legal.lines] == ["sref", "a", "indemnite_simple", "montant"]
+    assert [line.name for line in result.legal.lines] == [
+        "sref",
+        "a",
+        "indemnite_simple",
+        "montant",
+    ]
 
 
 def test_from_dates_absences_and_salaries():
@@ -47,7 +52,10 @@ def test_eight_months_condition_faute_grave_and_fixed_term_contracts():
 def test_unfitness_doubles_the_rounded_amount_without_the_eight_months():
     # L1226-14: 8/12 year × 1,000 € = 166.67, doubled: 333.34
     result = dismissal(
-        inaptitude="oui", anciennete_annees=8 / 12, anciennete_requise_annees=0.5, salaire_reference=1000
+        inaptitude="oui",
+        anciennete_annees=8 / 12,
+        anciennete_requise_annees=0.5,
+        salaire_reference=1000,
     )
     assert result.value == 333.34
 
@@ -97,13 +105,23 @@ def test_dismissal_notice(bracket, disabled, months):
 
 @pytest.mark.parametrize(
     ("months", "disabled", "expected"),
-    [(3, "non", (0, "semaines")), (6, "non", (1, "mois")), (24, "non", (2, "mois")), (6, "oui", (2, "mois")), (30, "oui", (3, "mois"))],
+    [
+        (3, "non", (0, "semaines")),
+        (6, "non", (1, "mois")),
+        (24, "non", (2, "mois")),
+        (6, "oui", (2, "mois")),
+        (30, "oui", (3, "mois")),
+    ],
 )
 def test_retirement_notice_without_agreement(months, disabled, expected):
     for who in ("L'employeur (mise à la retraite)", "Le salarié (départ à la retraite)"):
         result = compute(
             "preavis-retraite",
-            {"mise_a_la_retraite": who, "anciennete_mois": months, "travailleur_handicape": disabled},
+            {
+                "mise_a_la_retraite": who,
+                "anciennete_mois": months,
+                "travailleur_handicape": disabled,
+            },
         )
         assert (result.value, result.unit) == expected
 

@@ -67,7 +67,12 @@ def test_negative_salary_is_refused(client, corpus):
     url = "/outils/indemnite-precarite/"
     client.post(url, {"step": "idcc", "idcc": ""})
     answer(client, "type_contrat", "Intérim", url)
-    for name in ("mission_formation", "rupture_anticipee_mission", "cdi_entreprise_utilisatrice", "refus_souplesse"):
+    for name in (
+        "mission_formation",
+        "rupture_anticipee_mission",
+        "cdi_entreprise_utilisatrice",
+        "refus_souplesse",
+    ):
         answer(client, name, "non", url)
     response = answer(client, "remuneration_totale", "-100", url)
     assert response.status_code == 400

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from parvis.corpus.models import Document
 from parvis.rules.answers import InvalidAnswer
+from parvis.rules.definitions import calculators
 from parvis.rules.evaluator import (
     MissingAnswer,
     UnknownCalculator,
@@ -17,7 +18,6 @@ from parvis.rules.evaluator import (
     parse_answers,
     questions_of,
 )
-from parvis.rules.definitions import calculators
 from parvis.rules.service import agreement_title, resolve_references
 from parvis.www import calculator_display as display
 from parvis.www import components
@@ -38,7 +38,11 @@ def calculator_list(request):
             "title": "Simulateurs",
             "tiles": [
                 components._tile(
-                    c.title, reverse("www:outil", kwargs={"slug": c.slug}), c.summary, PICTOGRAM, "h2"
+                    c.title,
+                    reverse("www:outil", kwargs={"slug": c.slug}),
+                    c.summary,
+                    PICTOGRAM,
+                    "h2",
                 )
                 for c in calculators().values()
             ],
@@ -73,7 +77,10 @@ def _agreement_known(slug):
     calculator = get_calculator(slug)
 
     def known(idcc):
-        return idcc in calculator.agreements or Document.objects.agreements().filter(idcc=idcc).exists()
+        return (
+            idcc in calculator.agreements
+            or Document.objects.agreements().filter(idcc=idcc).exists()
+        )
 
     return known
 
@@ -179,9 +186,7 @@ def calculator_step(request, slug):
         try:
             parse_answers(calculator, state["idcc"], _given(state))
         except InvalidAnswer as error:
-            form = QuestionForm(
-                {**{f"{k}": v for k, v in initial.items()}}, question=step
-            )
+            form = QuestionForm({**{f"{k}": v for k, v in initial.items()}}, question=step)
             form.is_valid()
             form.add_error(None, error.reason.capitalize() + ".")
             return _render_step(request, calculator, state, step, form, status=400)
