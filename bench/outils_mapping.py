@@ -96,6 +96,17 @@ NOT_ASKED = {
 # The ministry's simulators name some agreement categories differently from one
 # calculator to the next; Parvis uses one label per category.
 AGREEMENT_VALUES = {
+    "44": {
+        "Inférieur à 160": 159,
+        "Entre 160 inclus et 175": 160,
+        "Inférieur à 190": 189,
+        "190 et plus": 190,
+        "Inférieur à 275": 274,
+        "Supérieur à 275 inclus": 275,
+        "Ouvriers": "Ouvriers et collaborateurs",
+        "Employés": "Ouvriers et collaborateurs",
+        "Agents de maîtrise": "Agents de maîtrise et Techniciens",
+    },
     "1527": {
         "Négociateur non VRP": "Négociateur non-VRP",
         "Cadres": "Cadres non-VRP",
@@ -162,10 +173,28 @@ def answers(vector: dict) -> tuple[dict, str]:
     return out, idcc
 
 
+def regroup_44(body: dict) -> dict:
+    """IDCC 44: the ministry asks a professional group (I to V) in the dismissal
+    notice; Parvis asks the agreement's avenant, which the group decides
+    (technicians of group IV are under avenant 2), and the coefficient."""
+    group = body.pop("groupe", None)
+    if body.get("categorie_professionnelle") == "Techniciens":
+        body["categorie_professionnelle"] = (
+            "Agents de maîtrise et Techniciens" if group == "IV" else "Ouvriers et collaborateurs"
+        )
+    if body.get("categorie_professionnelle") == "Ingénieurs, Cadres":
+        body.pop("coefficient", None)
+    return body
+
+
+REGROUP = {"44": regroup_44}
+
+
 def request(vector: dict) -> dict:
     """The API request body that replays one vector."""
     slug_ = SLUGS[vector["simulator"]]
     body, idcc = answers(vector)
+    body = REGROUP.get((vector.get("idcc") or "").lstrip("0"), dict)(body)
     scope = {"legal": "legal", "agreement": "conventionnel"}.get(
         vector.get("result_scope"), "final"
     )
