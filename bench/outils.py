@@ -95,7 +95,8 @@ def observed(vector: dict, body: dict) -> object:
 def equal(vector: dict, got) -> bool:
     kind = vector["kind"]
     if kind == "ineligibility":
-        return got is True
+        # `ineligibility: null` asserts the employee is entitled.
+        return got is (vector["expected"].get("ineligibility", "") is not None)
     expected = vector["expected"].get("result", {})
     if expected.get("value", 0) is None and got is None:
         return True  # no result without the seniority: Parvis asks for it (400, question manquante)
@@ -130,6 +131,12 @@ def explained(vector: dict, body: dict) -> str:
         return (
             "écart assumé : le doublement pour inaptitude (L1226-14) "
             "ne concerne que le licenciement"
+        )
+    notice = inputs.get("salairesPendantPreavis") or []
+    if vector["kind"] == "reference-salary" and any(m.get("prime") for m in notice):
+        return (
+            "écart assumé : le ministère ajoute la prime d'un mois de préavis à son salaire ; "
+            "Parvis la tient pour comprise dans le salaire brut du mois, comme pour les autres mois"
         )
     if "motif d'absence inconnu : None" in body.get("detail", ""):
         return (

@@ -80,6 +80,9 @@ class Rule:
     absences: dict = field(default_factory=dict)  # absence motif -> seniority coefficient
     absence_limits: tuple = ()  # {"motifs": [...], "counted_months": n}: presence up to n months
     parameters: dict = field(default_factory=dict)
+    # How salaries make the reference salary (salary.METHODS): a method, or cases
+    # ({when, method}, the first that holds) when it depends on the category.
+    reference_salary: str | tuple = "legal"
 
 
 @dataclass(frozen=True)
@@ -172,6 +175,12 @@ def load_rule(path: Path, calculator: str) -> Rule:
     for item in raw.get("ineligible", ()):
         _check_expression(item["when"], path)
     references = tuple(Reference(r["key"], r["label"]) for r in raw.get("references", ()))
+    salary = raw.get("reference_salary", "legal")
+    methods = [salary] if isinstance(salary, str) else [case["method"] for case in salary]
+    if any(method not in ("legal", "average-12") for method in methods):
+        raise DefinitionError(f"{path}: méthode de salaire de référence inconnue")
+    for case in [] if isinstance(salary, str) else salary:
+        _check_expression(case["when"], path)
     for ref in references:
         if not ref.key.startswith(("legi:", "kali:")):
             raise DefinitionError(f"{path}: référence {ref.key!r} : clé legi: ou kali: attendue")
@@ -193,6 +202,7 @@ def load_rule(path: Path, calculator: str) -> Rule:
         absences=raw.get("absences", {}),
         absence_limits=tuple(raw.get("absence_limits", ())),
         parameters=raw.get("parameters", {}),
+        reference_salary=salary if isinstance(salary, str) else tuple(salary),
     )
 
 

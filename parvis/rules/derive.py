@@ -8,7 +8,8 @@ from datetime import date
 
 from parvis.rules.answers import InvalidAnswer
 from parvis.rules.definitions import Rule
-from parvis.rules.salary import reference_salary
+from parvis.rules.expressions import MissingInput, evaluate
+from parvis.rules.salary import METHODS
 from parvis.rules.seniority import seniority_years, whole_months
 
 # The quantities each derivation fills, and the questions it needs, in asking order.
@@ -54,6 +55,19 @@ def _years(env: dict, until: date | None, rule: Rule) -> float | None:
     )
 
 
+def salary_method(rule: Rule, env: dict) -> str:
+    """The rule's reference-salary method in this situation ("legal" until known)."""
+    if isinstance(rule.reference_salary, str):
+        return rule.reference_salary
+    for case in rule.reference_salary:
+        try:
+            if evaluate(case["when"], env):
+                return case["method"]
+        except MissingInput:
+            break
+    return "legal"
+
+
 def derive(env: dict, rule: Rule, legal: Rule | None) -> dict:
     """`env` with the derived quantities this rule needs, computed unless answered."""
     counting = rule if rule.absences or not legal else legal  # an agreement may count as the law
@@ -62,7 +76,9 @@ def derive(env: dict, rule: Rule, legal: Rule | None) -> dict:
         "anciennete_annees": lambda: _years(env, env.get("date_sortie"), counting),
         "anciennete_requise_annees": lambda: _years(env, env.get("date_notification"), counting),
         "salaire_reference": lambda: (
-            reference_salary(env["salaires"]) if env.get("salaires") is not None else None
+            METHODS[salary_method(rule, env)](env["salaires"], env.get("salaires_preavis") or [])
+            if env.get("salaires") is not None
+            else None
         ),
     }
     for name, compute in computed.items():

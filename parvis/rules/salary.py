@@ -33,3 +33,15 @@ def reference_salary(months: list[MonthSalary]) -> float:
     if not months:
         return 0.0
     return max(average_twelve(months), average_three(months))
+
+
+def average_last_year(months: list[MonthSalary], notice: list[MonthSalary]) -> float:
+    """An agreement's "average of the last year of presence": the notice period is
+    presence, so the salaries paid during it come first."""
+    return average_twelve([*notice, *months])
+
+
+METHODS = {
+    "legal": lambda months, notice: reference_salary(months),  # R1234-4: better of 12 and 3
+    "average-12": average_last_year,
+}

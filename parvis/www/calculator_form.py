@@ -85,7 +85,7 @@ class QuestionForm(DsfrBaseForm):
                 when = "dernier mois" if row == 1 else f"mois {row}"
                 self.fields[f"salaire_{row}"] = forms.CharField(
                     label=f"Salaire brut du {when} (en €)",
-                    required=row == 1,
+                    required=row == 1 and not question.optional,
                     max_length=20,
                     widget=forms.TextInput(attrs={"inputmode": "decimal"}),
                 )
