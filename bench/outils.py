@@ -65,6 +65,8 @@ def observed(vector: dict, body: dict) -> object:
     if body.get("_status") != 200:
         return None
     scope = vector.get("result_scope")
+    if "result" not in vector["expected"] and "agreement_result" in vector["expected"]:
+        scope = "agreement"
     if scope == "legal":
         portee = body["legal"]
     elif scope == "agreement":
@@ -97,7 +99,7 @@ def equal(vector: dict, got) -> bool:
     if kind == "ineligibility":
         # `ineligibility: null` asserts the employee is entitled.
         return got is (vector["expected"].get("ineligibility", "") is not None)
-    expected = vector["expected"].get("result", {})
+    expected = vector["expected"].get("result") or vector["expected"].get("agreement_result", {})
     if expected.get("value", 0) is None and got is None:
         return True  # no result without the seniority: Parvis asks for it (400, question manquante)
     if kind in ("seniority", "required-seniority", "reference-salary"):
@@ -131,6 +133,13 @@ def explained(vector: dict, body: dict) -> str:
         return (
             "écart assumé : le doublement pour inaptitude (L1226-14) "
             "ne concerne que le licenciement"
+        )
+    if vector["simulator"] == "rupture-conventionnelle" and any(
+        "licenciement économique" in k and v in ("'Oui'", "oui") for k, v in inputs.items()
+    ):
+        return (
+            "écart assumé : une rupture conventionnelle n'est pas un licenciement économique ; "
+            "Parvis n'applique pas la majoration conventionnelle qui lui est propre"
         )
     notice = inputs.get("salairesPendantPreavis") or []
     if vector["kind"] == "reference-salary" and any(m.get("prime") for m in notice):

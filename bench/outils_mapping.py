@@ -91,6 +91,9 @@ NOT_ASKED = {
         "inaptitude",
         "faute_grave",
         "date_notification",
+        "licenciement_economique_age",
+        "licenciement_economique",
+        "age",
         "anciennete_requise_annees",
         "anciennete_conventionnelle_requise_annees",
     },
@@ -134,9 +137,14 @@ def slug(text: str) -> str:
 
 
 def unquote(value):
-    if isinstance(value, str) and len(value) >= 2 and value[0] == value[-1] == "'":
+    if isinstance(value, str) and len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
         return value[1:-1]
     return value
+
+
+def question_name_of(name: str, engine_keys: set[str]) -> bool:
+    """Whether a Parvis question name did not come from one of the engine's own keys."""
+    return all(question_name(key) != name for key in engine_keys)
 
 
 def question_name(key: str) -> str | None:
@@ -194,10 +202,25 @@ def regroup_44(body: dict) -> dict:
 REGROUP = {"44": regroup_44}
 
 
+def asked(slug_: str, idcc: str) -> set[str]:
+    """The questions Parvis's calculator has for this agreement."""
+    from parvis.rules.evaluator import get_calculator, questions_of
+
+    return {
+        q.name for q in questions_of(get_calculator(slug_), (idcc or "").zfill(4) if idcc else "")
+    }
+
+
 def request(vector: dict) -> dict:
     """The API request body that replays one vector."""
     slug_ = SLUGS[vector["simulator"]]
     body, idcc = answers(vector)
+    # The engine's own keys for an agreement (hasCommission, lastMonthSalary...)
+    # are dropped when Parvis's rule for it does not ask them.
+    engine_keys = {k for k in vector["inputs"] if " . " not in k and k not in GENERIC}
+    engine_keys |= {"noticeSalaryPeriods", "salairesPendantPreavis"} & set(vector["inputs"])
+    known = asked(slug_, idcc)
+    body = {k: v for k, v in body.items() if k in known or question_name_of(k, engine_keys)}
     body = REGROUP.get((vector.get("idcc") or "").lstrip("0"), dict)(body)
     scope = {"legal": "legal", "agreement": "conventionnel"}.get(
         vector.get("result_scope"), "final"

@@ -9,7 +9,7 @@ agreement means adding a file; the evaluator (evaluator.py) reads them all.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -94,6 +94,11 @@ class Calculator:
     combine: str  # "max", "legal-rule" (the legal rule combines) or "agreement-else-legal"
     questions: tuple[Question, ...]
     output: str = ""  # "best-unit": days shown in weeks, months or days as the ministry does
+    # Values (expressions) for names a situation leaves unknown, e.g. no unfitness in
+    # a rupture conventionnelle.
+    defaults: dict = field(default_factory=dict)
+    # An agreement with no rule here uses its rule of this other calculator.
+    agreement_fallback: str = ""
     legal: Rule | None = None
     agreements: dict[str, Rule] = field(default_factory=dict)
 
@@ -223,6 +228,8 @@ def load_calculator(folder: Path) -> Calculator:
         combine=raw.get("combine", "max"),
         questions=_questions(raw.get("questions", ()), folder / "calculator.toml"),
         output=raw.get("output", ""),
+        defaults=raw.get("defaults", {}),
+        agreement_fallback=raw.get("agreement_fallback", ""),
         legal=legal,
         agreements=agreements,
     )
@@ -232,11 +239,19 @@ def load_calculator(folder: Path) -> Calculator:
 def calculators(root: Path = DEFINITIONS_DIR) -> dict[str, Calculator]:
     """Every calculator, by slug, in the order of their `order` file."""
     order = (root / "order.txt").read_text().split()
-    return {slug: load_calculator(root / slug) for slug in order}
+    found = {slug: load_calculator(root / slug) for slug in order}
+    for calculator in found.values():
+        source = found.get(calculator.agreement_fallback)
+        for idcc, rule in (source.agreements if source else {}).items():
+            calculator.agreements.setdefault(idcc, replace(rule, calculator=calculator.slug))
+    return found
 
 
 def all_rules(root: Path = DEFINITIONS_DIR):
+    """Every rule file once (an agreement's rule reused by a fallback is not repeated)."""
     for calculator in calculators(root).values():
         if calculator.legal:
             yield calculator.legal
-        yield from calculator.agreements.values()
+        for rule in calculator.agreements.values():
+            if rule.path.parent.name == calculator.slug:
+                yield rule

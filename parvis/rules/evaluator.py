@@ -96,7 +96,8 @@ def questions_of(calculator: Calculator, idcc: str = "") -> list[Question]:
             found.insert(same[0], question)
         else:
             found.append(question)
-    return found
+    # A name the calculator sets itself (its defaults) is never asked.
+    return [q for q in found if q.name not in calculator.defaults]
 
 
 def _holds(condition: str, env: dict) -> bool | None:
@@ -201,6 +202,17 @@ def _choose(calculator: Calculator, legal: Outcome | None, agreement: Outcome | 
     return ("agreement", agreement) if b > a else ("legal", legal)
 
 
+def _defaults(calculator: Calculator, env: dict) -> dict:
+    """The calculator's defaults for the names this situation leaves unknown."""
+    for name, source in calculator.defaults.items():
+        if env.get(name) is None:
+            try:
+                env[name] = evaluate(source, env)
+            except MissingInput:
+                pass
+    return env
+
+
 def compute(
     slug: str, raw: dict, idcc: str = "", scope: str = "final", catalogue: dict | None = None
 ) -> Calculation:
@@ -212,9 +224,9 @@ def compute(
     legal = agreement = None
     envs = {}
     if rule_agreement and scope in ("final", "agreement"):
-        envs["agreement"] = derive(env, rule_agreement, calculator.legal)
+        envs["agreement"] = _defaults(calculator, derive(env, rule_agreement, calculator.legal))
     if calculator.legal and scope in ("final", "legal"):
-        envs["legal"] = derive(env, calculator.legal, None)
+        envs["legal"] = _defaults(calculator, derive(env, calculator.legal, None))
     try:
         if "agreement" in envs:
             agreement = evaluate_rule(rule_agreement, envs["agreement"])
