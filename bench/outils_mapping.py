@@ -112,6 +112,7 @@ AGREEMENT_VALUES = {
         "Employés": "Ouvriers et collaborateurs",
         "Agents de maîtrise": "Agents de maîtrise et Techniciens",
     },
+    "3043": {"Techniciens et Agents de maîtrise (TAM)": "Techniciens et agents de maîtrise TAM"},
     "1527": {
         "Négociateur non VRP": "Négociateur non-VRP",
         "Cadres": "Cadres non-VRP",
