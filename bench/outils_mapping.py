@@ -200,7 +200,15 @@ def regroup_44(body: dict) -> dict:
     return body
 
 
-REGROUP = {"44": regroup_44}
+def regroup_2148(body: dict) -> dict:
+    """IDCC 2148: the ministry's retirement notice names the classification group
+    'catégorie professionnelle'; Parvis asks it as the group everywhere."""
+    if "categorie_professionnelle" in body:
+        body["groupe"] = body.pop("categorie_professionnelle")
+    return body
+
+
+REGROUP = {"44": regroup_44, "2148": regroup_2148}
 
 
 def asked(slug_: str, idcc: str) -> set[str]:
