@@ -112,6 +112,7 @@ AGREEMENT_VALUES = {
         "Employés": "Ouvriers et collaborateurs",
         "Agents de maîtrise": "Agents de maîtrise et Techniciens",
     },
+    "2148": {"Moins de 2 ans": "2 ans ou moins"},
     "3043": {"Techniciens et Agents de maîtrise (TAM)": "Techniciens et agents de maîtrise TAM"},
     "1527": {
         "Négociateur non VRP": "Négociateur non-VRP",
