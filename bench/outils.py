@@ -141,6 +141,12 @@ def explained(vector: dict, body: dict) -> str:
             "écart assumé : une rupture conventionnelle n'est pas un licenciement économique ; "
             "Parvis n'applique pas la majoration conventionnelle qui lui est propre"
         )
+    notified = inputs.get("contrat salarié . indemnité de licenciement . date de notification", "")
+    if vector.get("idcc") == "275" and notified.endswith("/01/2024"):
+        return (
+            "version antérieure : le ministère applique à une notification de janvier 2024 "
+            "l'article 20 d'avant sa révision (avenant du 25 avril 2023) ; Parvis, le texte en vigueur"
+        )
     notice = inputs.get("salairesPendantPreavis") or []
     if vector["kind"] == "reference-salary" and any(m.get("prime") for m in notice):
         return (
