@@ -112,6 +112,13 @@ AGREEMENT_VALUES = {
         "Employés": "Ouvriers et collaborateurs",
         "Agents de maîtrise": "Agents de maîtrise et Techniciens",
     },
+    "1486": {
+        "De 240 à 355": 355,
+        "de 240 à 355": 355,
+        "De 400 à 500": 400,
+        "Moins de 2 ans": "2 ans ou moins",
+        "2 ans ou plus": "Plus de 2 ans",
+    },
     "2148": {"Moins de 2 ans": "2 ans ou moins"},
     "3043": {"Techniciens et Agents de maîtrise (TAM)": "Techniciens et agents de maîtrise TAM"},
     "1527": {
@@ -231,6 +238,10 @@ def request(vector: dict) -> dict:
     engine_keys |= {"noticeSalaryPeriods", "salairesPendantPreavis"} & set(vector["inputs"])
     known = asked(slug_, idcc)
     body = {k: v for k, v in body.items() if k in known or question_name_of(k, engine_keys)}
+    # An agreement question of the ministry that Parvis's rule does not have is
+    # dropped too, and named in the mismatch's cause if the results differ.
+    dropped = sorted(k for k in body if k not in known and k not in GENERIC.values())
+    body = {k: v for k, v in body.items() if k not in dropped}
     body = REGROUP.get((vector.get("idcc") or "").lstrip("0"), dict)(body)
     scope = {"legal": "legal", "agreement": "conventionnel"}.get(
         vector.get("result_scope"), "final"
@@ -251,4 +262,4 @@ def request(vector: dict) -> dict:
         if "date_entree" not in body:
             body.update(anciennete_annees=1, anciennete_requise_annees=1)
         scope = "conventionnel" if vector.get("idcc") else "legal"
-    return {"slug": slug_, "reponses": body, "idcc": idcc, "portee": scope}
+    return {"slug": slug_, "reponses": body, "idcc": idcc, "portee": scope, "dropped": dropped}
