@@ -240,7 +240,7 @@ def request(vector: dict) -> dict:
     body = {k: v for k, v in body.items() if k in known or question_name_of(k, engine_keys)}
     # An agreement question of the ministry that Parvis's rule does not have is
     # dropped too, and named in the mismatch's cause if the results differ.
-    dropped = sorted(k for k in body if k not in known and k not in GENERIC.values())
+    dropped = sorted(k for k in body if k not in known)
     body = {k: v for k, v in body.items() if k not in dropped}
     body = REGROUP.get((vector.get("idcc") or "").lstrip("0"), dict)(body)
     scope = {"legal": "legal", "agreement": "conventionnel"}.get(
