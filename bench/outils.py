@@ -191,9 +191,12 @@ def main(argv=None):
     parser.add_argument("--json", help="write every result to this file")
     args = parser.parse_args(argv)
 
+    import logging
+
     import django
 
     django.setup()
+    logging.getLogger("django.request").setLevel(logging.ERROR)  # 400s are expected here
     from django.test import Client
     from outils_mapping import SLUGS, request
 

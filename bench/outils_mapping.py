@@ -232,6 +232,7 @@ def request(vector: dict) -> dict:
     """The API request body that replays one vector."""
     slug_ = SLUGS[vector["simulator"]]
     body, idcc = answers(vector)
+    body = REGROUP.get((vector.get("idcc") or "").lstrip("0"), dict)(body)
     # The engine's own keys for an agreement (hasCommission, lastMonthSalary...)
     # are dropped when Parvis's rule for it does not ask them.
     engine_keys = {k for k in vector["inputs"] if " . " not in k and k not in GENERIC}
@@ -242,7 +243,6 @@ def request(vector: dict) -> dict:
     # dropped too, and named in the mismatch's cause if the results differ.
     dropped = sorted(k for k in body if k not in known)
     body = {k: v for k, v in body.items() if k not in dropped}
-    body = REGROUP.get((vector.get("idcc") or "").lstrip("0"), dict)(body)
     scope = {"legal": "legal", "agreement": "conventionnel"}.get(
         vector.get("result_scope"), "final"
     )
