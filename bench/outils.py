@@ -200,7 +200,11 @@ def main(argv=None):
     from django.test import Client
     from outils_mapping import SLUGS, request
 
+    from parvis.api.outils import SCOPES
+    from parvis.rules.answers import InvalidAnswer
     from parvis.rules.definitions import calculators
+    from parvis.rules.evaluator import MissingAnswer
+    from parvis.rules.service import UnknownAgreement, run
 
     client = Client()
     calcs = calculators()
@@ -209,6 +213,7 @@ def main(argv=None):
     not_compared = Counter()
     mismatches = defaultdict(list)
     timings = []
+    engine_timings = []
     rows = []
     for simulator in SLUGS:
         path = Path(args.vectors) / f"{simulator}.jsonl"
@@ -236,6 +241,12 @@ def main(argv=None):
                 content_type="application/json",
             )
             timings.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            try:
+                run(req["slug"], req["reponses"], req["idcc"], SCOPES[req["portee"]])
+            except (InvalidAnswer, MissingAnswer, UnknownAgreement):
+                pass
+            engine_timings.append(time.perf_counter() - started)
             body = response.json()
             body["_status"] = response.status_code
             got = observed(vector, body)
@@ -290,12 +301,13 @@ def main(argv=None):
         print(f"| {idcc} | {counts[True]} / {counts[True] + counts[False]} |")
     print()
     print("Non comparés (libellés, liens ou question suivante) :", dict(not_compared))
-    timings.sort()
-    p95 = timings[int(len(timings) * 0.95)] * 1000 if timings else 0
-    print(
-        "Temps par appel de l'API (client de test, en processus) : "
-        f"p50 {timings[len(timings) // 2] * 1000:.2f} ms, p95 {p95:.2f} ms"
-    )
+    for label, values in (
+        ("appel de l'API (client de test, en processus)", timings),
+        ("calcul seul (parvis.rules.service.run)", engine_timings),
+    ):
+        values.sort()
+        p50, p95 = values[len(values) // 2] * 1000, values[int(len(values) * 0.95)] * 1000
+        print(f"Temps par {label} : p50 {p50:.2f} ms, p95 {p95:.2f} ms ({len(values)} appels)")
     for simulator, items in mismatches.items():
         causes = Counter(why.split(" :")[0] for _, _, why in items)
         print(f"\n## {simulator}: {len(items)} écarts {dict(causes)}")

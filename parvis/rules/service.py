@@ -4,6 +4,7 @@ and resolve each rule's references to the documents we hold."""
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass
 
 from parvis.corpus.models import Document
@@ -31,6 +32,20 @@ def normalize_idcc(idcc: str | None) -> str:
     return text.zfill(4)
 
 
+_IDCCS: tuple[float, frozenset] = (0.0, frozenset())
+IDCCS_TTL = 60.0  # seconds: a new ingestion is seen within a minute
+
+
+def corpus_idccs() -> frozenset:
+    """The IDCCs of the agreements the corpus holds (one query a minute, not a call)."""
+    global _IDCCS
+    loaded_at, idccs = _IDCCS
+    if time.monotonic() - loaded_at > IDCCS_TTL or not idccs:
+        idccs = frozenset(Document.objects.agreements().values_list("idcc", flat=True))
+        _IDCCS = (time.monotonic(), idccs)
+    return idccs
+
+
 def check_agreement(slug: str, idcc: str) -> str:
     """The normalized IDCC, if some calculator has its rule or the corpus holds it."""
     idcc = normalize_idcc(idcc)
@@ -39,7 +54,7 @@ def check_agreement(slug: str, idcc: str) -> str:
     calculator = get_calculator(slug)
     if idcc in calculator.agreements:
         return idcc
-    if Document.objects.agreements().filter(idcc=idcc).exists():
+    if idcc in corpus_idccs():
         return idcc
     raise UnknownAgreement(idcc)
 
@@ -57,27 +72,40 @@ class ResolvedReference:
     held: bool
 
 
+_PAGES: dict[str, tuple[float, tuple[str, str] | None]] = {}
+
+
+def _pages(keys: list[str]) -> dict[str, tuple[str, str] | None]:
+    """(our page, official URL) of each key, None when not held; cached a minute."""
+    now = time.monotonic()
+    missing = [k for k in keys if k not in _PAGES or now - _PAGES[k][0] > IDCCS_TTL]
+    if missing:
+        found = {d.key: d for d in Document.objects.filter(key__in=missing)}
+        for key in missing:
+            document = found.get(key)
+            page = (document.get_absolute_url(), document.official_url) if document else None
+            _PAGES[key] = (now, page)
+    return {key: _PAGES[key][1] for key in keys}
+
+
 def resolve_references(*rules: Rule | None) -> list[ResolvedReference]:
-    """Each rule's references, in order, once, with our page's URL (one query)."""
+    """Each rule's references, in order, once, with our page's URL."""
     refs: list[Reference] = []
     for rule in rules:
         for ref in rule.references if rule else ():
             if ref.key not in {r.key for r in refs}:
                 refs.append(ref)
-    documents = {d.key: d for d in Document.objects.filter(key__in=[r.key for r in refs])}
-    resolved = []
-    for ref in refs:
-        document = documents.get(ref.key)
-        resolved.append(
-            ResolvedReference(
-                key=ref.key,
-                label=ref.label,
-                url=document.get_absolute_url() if document else f"/document/{ref.key}",
-                official_url=document.official_url if document else "",
-                held=document is not None,
-            )
+    pages = _pages([r.key for r in refs])
+    return [
+        ResolvedReference(
+            key=ref.key,
+            label=ref.label,
+            url=pages[ref.key][0] if pages[ref.key] else f"/document/{ref.key}",
+            official_url=pages[ref.key][1] if pages[ref.key] else "",
+            held=pages[ref.key] is not None,
         )
-    return resolved
+        for ref in refs
+    ]
 
 
 def agreement_title(idcc: str) -> str:

@@ -75,3 +75,54 @@ def test_every_definition_loads_and_agreement_files_name_their_idcc():
         if rule.scope == "agreement":
             assert rule.path.name == f"idcc-{rule.idcc}.toml"
             assert all(ref.key.startswith("kali:") for ref in rule.references), rule.path
+
+
+def test_the_rupture_conventionnelle_uses_the_agreement_dismissal_indemnity():
+    # IDCC 2216, cadre with 12 years: 3/10 × 10 + 4/10 × 2 = 3.8 months, more than
+    # the legal 1/4 × 10 + 1/3 × 2 = 3.17 months; no economic majoration in an RC.
+    answers = {"type_contrat": "CDI", "anciennete_annees": 12, "salaire_reference": 1000}
+    result = compute(
+        "indemnite-rupture-conventionnelle",
+        {**answers, "categorie_professionnelle": "Cadres"},
+        idcc="2216",
+    )
+    assert result.chosen == "agreement"
+    assert result.value == 3800.0
+    assert result.legal.value == 3166.67
+
+
+def test_sickness_counts_as_presence_up_to_a_year_in_2216():
+    base = {
+        "type_contrat": "CDI",
+        "faute_grave": "non",
+        "inaptitude": "non",
+        "date_entree": "01/01/2010",
+        "date_notification": "01/10/2021",
+        "date_sortie": "31/12/2021",
+        "salaire_reference": 2000,
+        "categorie_professionnelle": "Employés et ouvriers, personnel de livraison",
+        "licenciement_economique": "non",
+    }
+    sick = [{"motif": "absenceMaladieNonPro", "duree_mois": 8}] * 2  # 16 months
+    result = compute("indemnite-licenciement", {**base, "absences": sick}, idcc="2216")
+    assert result.legal.derived["anciennete_annees"] == 12 - 16 / 12
+    assert result.agreement.derived["anciennete_annees"] == 12 - 4 / 12
+
+
+def test_an_agreement_reference_salary_over_the_last_year_notice_included():
+    # IDCC 2596, cadre: the average of the last year of presence, notice included,
+    # where the legal one would take the better of 12 and 3 months.
+    answers = {
+        "type_contrat": "CDI",
+        "faute_grave": "non",
+        "inaptitude": "non",
+        "anciennete_annees": 4,
+        "anciennete_requise_annees": 4,
+        "categorie_professionnelle": "Cadres",
+        "salaires": [{"value": 2000}, {"value": 2000}],
+        "salaires_preavis": [{"value": 5000}, {"value": 5000}],
+    }
+    result = compute("indemnite-licenciement", answers, idcc="2596")
+    assert result.agreement.derived["salaire_reference"] == 3500
+    assert result.legal.derived["salaire_reference"] == 2000
+    assert result.agreement.value == 3500.0  # 1/4 × 4 years
