@@ -145,7 +145,8 @@ def explained(vector: dict, body: dict) -> str:
     if vector.get("idcc") == "275" and notified.endswith("/01/2024"):
         return (
             "version antérieure : le ministère applique à une notification de janvier 2024 "
-            "l'article 20 d'avant sa révision (avenant du 25 avril 2023) ; Parvis, le texte en vigueur"
+            "l'article 20 d'avant sa révision (avenant du 25 avril 2023) ; "
+            "Parvis, le texte en vigueur"
         )
     notice = inputs.get("salairesPendantPreavis") or []
     if vector["kind"] == "reference-salary" and any(m.get("prime") for m in notice):
@@ -189,6 +190,9 @@ def main(argv=None):
         "--mismatches", type=int, default=40, help="mismatches listed per calculator"
     )
     parser.add_argument("--json", help="write every result to this file")
+    parser.add_argument(
+        "--report", help="write every mismatch and its cause (Markdown) to this file"
+    )
     args = parser.parse_args(argv)
 
     import logging
@@ -320,6 +324,27 @@ def main(argv=None):
                 f"attendu {json.dumps(expected, ensure_ascii=False)[:120]}, "
                 f"obtenu {got!r:.120} ; {why}"
             )
+    if args.report:
+        lines = ["# Calculateurs : écarts avec les vecteurs du ministère", ""]
+        lines.append(f"Produit par `bench/outils.py --report` ; {len(rows)} vecteurs comparés.")
+        for simulator, items in mismatches.items():
+            lines += ["", f"## {simulator} ({len(items)} écarts)", ""]
+            unencoded = Counter(
+                v.get("idcc") for v, _, why in items if why == "convention non encodée"
+            )
+            if unencoded:
+                listed = ", ".join(f"{idcc} ({n})" for idcc, n in sorted(unencoded.items()))
+                lines.append(f"- convention non encodée dans Parvis : {listed}")
+            for vector, got, why in items:
+                if why == "convention non encodée":
+                    continue
+                expected = vector["expected"].get("result") or vector["expected"]
+                lines.append(
+                    f"- IDCC {vector.get('idcc') or '—'} {vector['kind']} "
+                    f"({vector.get('source', '')[-90:]}): attendu "
+                    f"{json.dumps(expected, ensure_ascii=False)[:100]}, obtenu {got!r:.80} ; {why}"
+                )
+        Path(args.report).write_text("\n".join(lines) + "\n")
     if args.json:
         Path(args.json).write_text(json.dumps(rows, ensure_ascii=False, indent=0))
 

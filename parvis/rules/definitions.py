@@ -78,7 +78,9 @@ class Rule:
     formula_text: str = ""
     notifications: tuple[tuple[str, str], ...] = ()  # (condition, text)
     absences: dict = field(default_factory=dict)  # absence motif -> seniority coefficient
-    absence_limits: tuple = ()  # {"motifs": [...], "counted_months": n}: presence up to n months
+    # {"motifs": [...], "counted_months": n} (presence up to n months in all) or
+    # {"motifs": [...], "counted_if_shorter_than": n} (each absence under n months)
+    absence_limits: tuple = ()
     parameters: dict = field(default_factory=dict)
     # How salaries make the reference salary (salary.METHODS): a method, or cases
     # ({when, method}, the first that holds) when it depends on the category.

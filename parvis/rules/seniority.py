@@ -51,15 +51,21 @@ def whole_months(start: date, end: date) -> int:
 
 def deducted_months(absences: list[Absence], coefficients: dict, limits: tuple = ()) -> float:
     """Months removed from seniority: each absence times its motif's coefficient; the
-    motifs of a limit (e.g. sickness counted as presence up to 12 months in all) are
-    deducted only beyond the months the limit counts."""
+    motifs of a limit are deducted only beyond it: up to n months counted as presence
+    in all (`counted_months`), or each absence shorter than n months counted
+    (`counted_if_shorter_than`)."""
     limited = {motif for limit in limits for motif in limit["motifs"]}
     deducted = sum(
         a.months * float(coefficients.get(a.motif, 0)) for a in absences if a.motif not in limited
     )
     for limit in limits:
-        total = sum(a.months for a in absences if a.motif in limit["motifs"])
-        deducted += max(total - float(limit["counted_months"]), 0)
+        concerned = [a for a in absences if a.motif in limit["motifs"]]
+        if "counted_if_shorter_than" in limit:  # each absence shorter than n months counts
+            shortest = float(limit["counted_if_shorter_than"])
+            deducted += sum(a.months for a in concerned if a.months >= shortest)
+        else:  # presence up to n months in all
+            total = sum(a.months for a in concerned)
+            deducted += max(total - float(limit["counted_months"]), 0)
     return deducted
 
 
