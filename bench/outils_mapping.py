@@ -119,6 +119,12 @@ AGREEMENT_VALUES = {
         "Moins de 2 ans": "2 ans ou moins",
         "2 ans ou plus": "Plus de 2 ans",
     },
+    "1501": {
+        "2 ans ou moins": "6 mois à 2 ans",
+        "6 mois et plus": "6 mois à 2 ans",
+        "Ouvriers, Employés": "Employés",
+        "Agents de maîtrise": "Maîtrises",
+    },
     "2148": {"Moins de 2 ans": "2 ans ou moins"},
     "3043": {"Techniciens et Agents de maîtrise (TAM)": "Techniciens et agents de maîtrise TAM"},
     "1527": {
