@@ -119,6 +119,13 @@ AGREEMENT_VALUES = {
         "Moins de 2 ans": "2 ans ou moins",
         "2 ans ou plus": "Plus de 2 ans",
     },
+    "1090": {
+        "De 17 à 19": 17,
+        "De 20 à 25": 20,
+        "1 et 2": 1,
+        "De 3 à 12": 3,
+        "Moins de 2 ans": "6 mois à 2 ans",
+    },
     "1501": {
         "2 ans ou moins": "6 mois à 2 ans",
         "6 mois et plus": "6 mois à 2 ans",
