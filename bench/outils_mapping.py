@@ -126,6 +126,11 @@ AGREEMENT_VALUES = {
         "De 3 à 12": 3,
         "Moins de 2 ans": "6 mois à 2 ans",
     },
+    "1979": {
+        "6 mois à 2 ans": "6 mois à moins de 2 ans",
+        "Plus de 6 mois": "Plus de 2 ans",
+        "Maîtrises": "Agents de maîtrise",
+    },
     "1501": {
         "2 ans ou moins": "6 mois à 2 ans",
         "6 mois et plus": "6 mois à 2 ans",
