@@ -234,7 +234,20 @@ def regroup_2148(body: dict) -> dict:
     return body
 
 
-REGROUP = {"44": regroup_44, "2148": regroup_2148}
+def regroup_1517(body: dict) -> dict:
+    """IDCC 1517: the ministry's retirement notice asks a category that names its
+    levels; Parvis asks the level everywhere (the first of the category's)."""
+    category = body.pop("categorie_professionnelle", None)
+    if category:
+        body["niveau"] = {
+            "Employés (Niveaux I à V)": "I",
+            "Agents de maîtrise (Niveau VI)": "VI",
+            "Cadres (Niveaux VII à IX)": "VII",
+        }.get(category, category)
+    return body
+
+
+REGROUP = {"44": regroup_44, "2148": regroup_2148, "1517": regroup_1517}
 
 
 def asked(slug_: str, idcc: str) -> set[str]:
