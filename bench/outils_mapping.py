@@ -131,6 +131,12 @@ AGREEMENT_VALUES = {
         "Plus de 6 mois": "Plus de 2 ans",
         "Maîtrises": "Agents de maîtrise",
     },
+    "1505": {
+        "Agents de maîtrise (AM1 et AM2)": "Agents de maîtrise AM1 et AM2",
+        "Cadres (C1 et C2)": "Cadres C1 et C2",
+        "Employés (E1 à E7)": "Employés E1 à E7",
+    },
+    "2511": {"Ouvriers, Employés": "Ouvriers", "Techniciens et agents de maîtrise TAM": "Techniciens"},
     "1501": {
         "2 ans ou moins": "6 mois à 2 ans",
         "6 mois et plus": "6 mois à 2 ans",
