@@ -36,6 +36,10 @@ UNIT_FAMILY = {
     "jours ouvrés": "jour ouvré",
     "jour calendaire": "jour calendaire",
     "jours calendaires": "jour calendaire",
+    # The same durations, with the ministry's note in the unit.
+    "mois sauf stipulation contractuelle différente": "mois",
+    "mois de date à date": "mois",
+    "semaine de date à date": "semaine",
 }
 
 

@@ -137,6 +137,7 @@ AGREEMENT_VALUES = {
         "Employés (E1 à E7)": "Employés E1 à E7",
     },
     "2511": {"Ouvriers, Employés": "Ouvriers", "Techniciens et agents de maîtrise TAM": "Techniciens"},
+    "1266": {"2 ans ou moins": "6 mois à 2 ans"},
     "1501": {
         "2 ans ou moins": "6 mois à 2 ans",
         "6 mois et plus": "6 mois à 2 ans",
