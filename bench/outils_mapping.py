@@ -254,7 +254,28 @@ def regroup_1517(body: dict) -> dict:
     return body
 
 
-REGROUP = {"44": regroup_44, "2148": regroup_2148, "1517": regroup_1517}
+def regroup_1404(body: dict) -> dict:
+    """IDCC 1404: the ministry asks categories and levels in several spellings
+    (roman, arabic, ranges); Parvis asks the level alone."""
+    category = body.pop("categorie_professionnelle", None) or ""
+    level = body.pop("niveau", None)
+    arabic = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V", "6": "VI", "I à II": "I"}
+    level = arabic.get(str(level), level) if level is not None else None
+    if category.startswith("Cadres"):
+        level = "VII et plus"
+    elif level is None:
+        level = {
+            "Ouvriers, Employés niveaux I et II": "I",
+            "Ouvriers, Employés niveau III": "III",
+            "Agents de maîtrise niveau IV et V": "IV",
+            "Techniciens et agents de maîtrise": "IV",
+        }.get(category)
+    if level:
+        body["niveau"] = level
+    return body
+
+
+REGROUP = {"44": regroup_44, "2148": regroup_2148, "1517": regroup_1517, "1404": regroup_1404}
 
 
 def asked(slug_: str, idcc: str) -> set[str]:
