@@ -136,7 +136,10 @@ AGREEMENT_VALUES = {
         "Cadres (C1 et C2)": "Cadres C1 et C2",
         "Employés (E1 à E7)": "Employés E1 à E7",
     },
-    "2511": {"Ouvriers, Employés": "Ouvriers", "Techniciens et agents de maîtrise TAM": "Techniciens"},
+    "2511": {
+        "Ouvriers, Employés": "Ouvriers",
+        "Techniciens et agents de maîtrise TAM": "Techniciens",
+    },
     "1266": {"2 ans ou moins": "6 mois à 2 ans"},
     "1501": {
         "2 ans ou moins": "6 mois à 2 ans",
