@@ -300,10 +300,11 @@ def request(vector: dict) -> dict:
     engine_keys = {k for k in vector["inputs"] if " . " not in k and k not in GENERIC}
     engine_keys |= {"noticeSalaryPeriods", "salairesPendantPreavis"} & set(vector["inputs"])
     known = asked(slug_, idcc)
-    body = {k: v for k, v in body.items() if k in known or question_name_of(k, engine_keys)}
+    engine_dropped = [k for k in body if k not in known and not question_name_of(k, engine_keys)]
+    body = {k: v for k, v in body.items() if k not in engine_dropped}
     # An agreement question of the ministry that Parvis's rule does not have is
     # dropped too, and named in the mismatch's cause if the results differ.
-    dropped = sorted(k for k in body if k not in known)
+    dropped = sorted(engine_dropped + [k for k in body if k not in known])
     body = {k: v for k, v in body.items() if k not in dropped}
     scope = {"legal": "legal", "agreement": "conventionnel"}.get(
         vector.get("result_scope"), "final"

@@ -41,7 +41,13 @@ def average_last_year(months: list[MonthSalary], notice: list[MonthSalary]) -> f
     return average_twelve([*notice, *months])
 
 
+def last_month_or_twelve(months: list[MonthSalary], notice: list[MonthSalary]) -> float:
+    """The pay of the month before leaving, at least the average of the last 12 months."""
+    return max(months[0].value, average_twelve(months)) if months else 0.0
+
+
 METHODS = {
     "legal": lambda months, notice: reference_salary(months),  # R1234-4: better of 12 and 3
     "average-12": average_last_year,
+    "last-month-or-12": last_month_or_twelve,
 }
