@@ -46,8 +46,15 @@ def last_month_or_twelve(months: list[MonthSalary], notice: list[MonthSalary]) -
     return max(months[0].value, average_twelve(months)) if months else 0.0
 
 
+def legal_to_contract_end(months: list[MonthSalary], notice: list[MonthSalary]) -> float:
+    """The better of the 12 and 3 last months before the contract ends: the salaries
+    paid during the notice come first."""
+    return reference_salary([*notice, *months])
+
+
 METHODS = {
     "legal": lambda months, notice: reference_salary(months),  # R1234-4: better of 12 and 3
     "average-12": average_last_year,
     "last-month-or-12": last_month_or_twelve,
+    "legal-to-contract-end": legal_to_contract_end,
 }
