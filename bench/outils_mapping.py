@@ -278,7 +278,20 @@ def regroup_1404(body: dict) -> dict:
     return body
 
 
-REGROUP = {"44": regroup_44, "2148": regroup_2148, "1517": regroup_1517, "1404": regroup_1404}
+def regroup_2609(body: dict) -> dict:
+    """IDCC 2609: the ministry names the age question after its wording."""
+    if "age_a_la_fin_de_son_preavis" in body:
+        body["age"] = body.pop("age_a_la_fin_de_son_preavis")
+    return body
+
+
+REGROUP = {
+    "44": regroup_44,
+    "2148": regroup_2148,
+    "1517": regroup_1517,
+    "1404": regroup_1404,
+    "2609": regroup_2609,
+}
 
 
 def asked(slug_: str, idcc: str) -> set[str]:

@@ -184,7 +184,7 @@ def load_rule(path: Path, calculator: str) -> Rule:
     references = tuple(Reference(r["key"], r["label"]) for r in raw.get("references", ()))
     salary = raw.get("reference_salary", "legal")
     methods = [salary] if isinstance(salary, str) else [case["method"] for case in salary]
-    if any(method not in ("legal", "average-12", "last-month-or-12", "legal-to-contract-end") for method in methods):
+    if any(method not in ("legal", "average-12", "last-month-or-12", "legal-to-contract-end", "last-month") for method in methods):
         raise DefinitionError(f"{path}: méthode de salaire de référence inconnue")
     for case in [] if isinstance(salary, str) else salary:
         _check_expression(case["when"], path)

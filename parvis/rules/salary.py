@@ -52,9 +52,15 @@ def legal_to_contract_end(months: list[MonthSalary], notice: list[MonthSalary]) 
     return reference_salary([*notice, *months])
 
 
+def last_month(months: list[MonthSalary], notice: list[MonthSalary]) -> float:
+    """The pay of the last month before the notification."""
+    return months[0].value if months else 0.0
+
+
 METHODS = {
     "legal": lambda months, notice: reference_salary(months),  # R1234-4: better of 12 and 3
     "average-12": average_last_year,
     "last-month-or-12": last_month_or_twelve,
     "legal-to-contract-end": legal_to_contract_end,
+    "last-month": last_month,
 }
