@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from parvis.rules.expressions import ExpressionError, parse
+from parvis.rules.salary import METHODS as SALARY_METHODS
 
 DEFINITIONS_DIR = Path(__file__).parent / "definitions"
 QUESTION_TYPES = {"choice", "bool", "number", "integer", "date", "absences", "salaries"}
@@ -184,7 +185,7 @@ def load_rule(path: Path, calculator: str) -> Rule:
     references = tuple(Reference(r["key"], r["label"]) for r in raw.get("references", ()))
     salary = raw.get("reference_salary", "legal")
     methods = [salary] if isinstance(salary, str) else [case["method"] for case in salary]
-    if any(method not in ("legal", "average-12", "last-month-or-12", "legal-to-contract-end", "last-month") for method in methods):
+    if any(method not in SALARY_METHODS for method in methods):
         raise DefinitionError(f"{path}: méthode de salaire de référence inconnue")
     for case in [] if isinstance(salary, str) else salary:
         _check_expression(case["when"], path)
