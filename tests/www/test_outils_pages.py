@@ -80,3 +80,30 @@ def test_negative_salary_is_refused(client, corpus):
     answer(client, "remuneration_totale", "20 000", url)
     result = client.get(url + "resultat").content.decode()
     assert "2\u202f000,00 €" in result
+
+
+def test_a_dismissal_indemnity_with_absences_and_salaries(client, corpus):
+    url = "/outils/indemnite-licenciement/"
+    client.post(url, {"step": "idcc", "idcc": ""})
+    for step, value in [
+        ("type_contrat", "CDI"),
+        ("faute_grave", "non"),
+        ("inaptitude", "non"),
+        ("date_entree", "01/01/2020"),
+        ("date_notification", "01/11/2023"),
+        ("date_sortie", "31/12/2023"),
+    ]:
+        assert answer(client, step, value, url).status_code == 302
+    # An absence without its duration is refused, then given.
+    bad = client.post(url, {"step": "absences", "motif_1": "absenceMaladieNonPro", "duree_1": ""})
+    assert bad.status_code == 400
+    assert "Indiquez la durée de cette absence" in bad.content.decode()
+    ok = client.post(url, {"step": "absences", "motif_1": "absenceMaladieNonPro", "duree_1": "12"})
+    assert ok.status_code == 302
+    salaries = {f"salaire_{row}": "2 000" for row in range(1, 13)}
+    response = client.post(url, {"step": "salaires", **salaries})
+    assert response.status_code == 302 and response["Location"].endswith("/resultat")
+    page = client.get(response["Location"]).content.decode()
+    # 4 years less 1 of sickness: 3 years × 1/4 × 2,000 €
+    assert "1\u202f500,00 €" in page
+    assert "Absence pour maladie non professionnelle : 12,0 mois" in page
