@@ -141,6 +141,18 @@ AGREEMENT_VALUES = {
         "Techniciens et agents de maîtrise TAM": "Techniciens",
     },
     "1266": {"2 ans ou moins": "6 mois à 2 ans"},
+    # Over 55 with under 15 years of seniority is taken as 2 to 15 years (the
+    # ministry's question does not tell under 2 years); under 55, 2 years or more
+    # is 2 to 15 years or beyond, which gives the same notice.
+    "2609": {
+        "Au moins 15 ans d'ancienneté": "15 ans ou plus",
+        "Moins de 15 ans d'ancienneté": "2 ans à moins de 15 ans",
+    },
+    "2614": {
+        "55 ans et plus": "Plus de 55 ans",
+        "Au moins 15 ans d'ancienneté": "15 ans ou plus",
+        "Moins de 15 ans d'ancienneté": "2 ans à moins de 15 ans",
+    },
     "1501": {
         "2 ans ou moins": "6 mois à 2 ans",
         "6 mois et plus": "6 mois à 2 ans",
