@@ -144,6 +144,8 @@ AGREEMENT_VALUES = {
     # Over 55 with under 15 years of seniority is taken as 2 to 15 years (the
     # ministry's question does not tell under 2 years); under 55, 2 years or more
     # is 2 to 15 years or beyond, which gives the same notice.
+    "2609/preavis-licenciement": {"2 ans ou plus": "2 ans à moins de 15 ans"},
+    "2614/preavis-licenciement": {"2 ans ou plus": "2 ans à moins de 15 ans"},
     "2609": {
         "Au moins 15 ans d'ancienneté": "15 ans ou plus",
         "Moins de 15 ans d'ancienneté": "2 ans à moins de 15 ans",
