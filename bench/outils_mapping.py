@@ -229,9 +229,9 @@ def answers(vector: dict) -> tuple[dict, str]:
             value = json.loads(value) if value.strip() else []
         if isinstance(value, str):
             value = VALUES.get(name, {}).get(value, value)
-            value = AGREEMENT_VALUES.get((vector.get("idcc") or "").lstrip("0"), {}).get(
-                value, value
-            )
+            idcc_ = (vector.get("idcc") or "").lstrip("0")
+            for table in (f"{idcc_}/{vector['simulator']}", idcc_):
+                value = AGREEMENT_VALUES.get(table, {}).get(value, value)
         out[name] = value
     return out, idcc
 
