@@ -82,6 +82,24 @@ def _dossier_files_in_tmp(tmp_path_factory):
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _feedback_written_inline():
+    """Visitors' events are written at once, in the test's transaction (the
+    background writer is tested on its own in tests/feedback)."""
+    from django.test import override_settings
+
+    with override_settings(FEEDBACK_WRITES="inline"):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _fresh_feedback_caps():
+    """Each test starts with no visit counted against the feedback caps."""
+    from parvis.feedback.capture import caps
+
+    caps.clear()
+
+
 @pytest.fixture(autouse=True)
 def _fresh_default_cache():
     """Each test starts with an empty default cache (login throttling counts there)."""

@@ -1,10 +1,13 @@
 """GET /api/v1/search: ranked documents for a query."""
 
+from datetime import date
+
 from django.http import HttpRequest, JsonResponse
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 
+from parvis.corpus.currency import is_stale, parse_iso, shown_date
 from parvis.corpus.enums import Kind
 from parvis.search.service import (
     MAX_LIMIT,
@@ -35,6 +38,12 @@ class ResultOut(Schema):
     url: str
     snippet: str = Field(description="Extrait HTML échappé ; les termes trouvés sont dans <mark>.")
     score: float
+    modified: date | None = Field(
+        description="Dernière modification à la source (AAAA-MM-JJ) ; null si inconnue."
+    )
+    stale: bool = Field(
+        description="Fiche plus ancienne que l'âge configuré : à vérifier sur la page officielle."
+    )
 
 
 class SearchOut(Schema):
@@ -74,8 +83,11 @@ def search(request: HttpRequest, params: Query[SearchParams]):
                     "url": r.url,
                     "snippet": r.snippet,
                     "score": r.score,
+                    "modified": modified.isoformat() if modified else None,
+                    "stale": is_stale(r.type, modified),
                 }
                 for r in response.results
+                for modified in [shown_date(parse_iso(r.modified))]
             ],
         },
         content_type="application/json; charset=utf-8",

@@ -16,7 +16,7 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from parvis.corpus.loaders.base import LoadContext, Loader
-from parvis.corpus.models import Document, IngestionRun, Passage, Relation
+from parvis.corpus.models import Document, IngestionRun, Passage, Relation, RemovedDocument
 from parvis.corpus.records import DocumentRecord, SourceError
 from parvis.corpus.windows import split_windows
 
@@ -39,9 +39,18 @@ class SyncResult:
 
 
 def package_version(packages_dir: Path, package: str) -> str:
+    """The installed version of a data package, read at ingestion and kept on the
+    run (the data page shows it): its package.json, else the project's
+    package-lock.json (`<project>/node_modules/@socialgouv/<package>`)."""
     try:
         return json.loads((packages_dir / package / "package.json").read_text())["version"]
-    except (OSError, ValueError, KeyError):
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    lock = packages_dir.parent.parent / "package-lock.json"
+    try:
+        entries = json.loads(lock.read_text())["packages"]
+        return entries[f"{packages_dir.parent.name}/{packages_dir.name}/{package}"]["version"]
+    except (OSError, ValueError, KeyError, TypeError):
         return ""
 
 
@@ -125,7 +134,7 @@ def sync_source(loader: Loader, context: LoadContext, progress: bool = True) -> 
     position = _Position()
     try:
         with transaction.atomic():
-            _sync(loader, context, result, progress, position)
+            _sync(loader, context, result, progress, position, run.package_version)
     except SourceError as exc:
         result.error = str(exc)
     except Exception as exc:  # noqa: BLE001 - any fault is recorded, the next source runs
@@ -153,7 +162,12 @@ class _Position:
 
 
 def _sync(
-    loader: Loader, context: LoadContext, result: SyncResult, progress: bool, position: _Position
+    loader: Loader,
+    context: LoadContext,
+    result: SyncResult,
+    progress: bool,
+    position: _Position,
+    version: str = "",
 ) -> None:
     existing = dict(
         Document.objects.filter(source=loader.source).values_list("key", "content_hash")
@@ -161,6 +175,7 @@ def _sync(
     seen: set[str] = set()
     pending: list = []
     changed_keys: list[str] = []
+    new_keys: list[str] = []
     bar = tqdm(
         total=loader.total(context),
         desc=f"{loader.label:<28}",
@@ -182,6 +197,7 @@ def _sync(
                 continue
             if previous is None:
                 result.created += 1
+                new_keys.append(record.key)
             else:
                 result.updated += 1
                 changed_keys.append(record.key)
@@ -193,7 +209,29 @@ def _sync(
     _flush(pending)
     gone = [key for key in existing if key not in seen]
     result.deleted = len(gone)
+    _forget_removed(new_keys)
+    _remember_removed(gone, version)
     _delete_keys(gone)
+
+
+def _remember_removed(keys: list[str], version: str) -> None:
+    """Keep what a reader needs of the documents gone from their source (their page
+    then answers 410 with a pointer to a replacement)."""
+    now = timezone.now()
+    fields = ("key", "source", "kind", "slug", "idcc", "number", "title")
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        RemovedDocument.objects.filter(key__in=chunk).delete()
+        RemovedDocument.objects.bulk_create(
+            RemovedDocument(**row, removed_at=now, package_version=version)
+            for row in Document.objects.filter(key__in=chunk).values(*fields)
+        )
+
+
+def _forget_removed(keys: list[str]) -> None:
+    """A document its source publishes again is no longer gone."""
+    for start in range(0, len(keys), 500):
+        RemovedDocument.objects.filter(key__in=keys[start : start + 500]).delete()
 
 
 def _delete_keys(keys: list[str]) -> None:

@@ -4,18 +4,12 @@ A document's `key` is `<source>:<official id>` (see DESIGN.md); every other
 part of Parvis (search, API, evaluation, feedback) speaks in these keys.
 """
 
-import unicodedata
-
 from django.db import models
 
+from parvis.corpus.currency import STALE_KINDS, date_line, is_stale, stale_cutoff
 from parvis.corpus.enums import Kind, RelationType, Source
+from parvis.corpus.text import fold
 from parvis.corpus.themes import THEME_KEY_PREFIX
-
-
-def fold(text: str) -> str:
-    """Lower case, without accents: how a visitor's words are compared with names."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 class DocumentQuerySet(models.QuerySet):
@@ -49,6 +43,10 @@ class DocumentQuerySet(models.QuerySet):
             for a in agreements
             if all(word in fold(f"{a.title} {a.data.get('short_title') or ''}") for word in words)
         ]
+
+    def stale(self, today=None, months: int | None = None):
+        """Fiches last changed before the staleness cutoff (parvis/corpus/currency.py)."""
+        return self.filter(kind__in=STALE_KINDS, modified__lt=stale_cutoff(today, months))
 
     def in_theme(self, slug: str):
         """Documents the ingestion put in a theme (parvis/corpus/themes.py)."""
@@ -95,6 +93,15 @@ class Document(models.Model):
         from parvis.corpus.links import document_url
 
         return document_url(self.kind, self.slug, self.idcc)
+
+    @property
+    def date_line(self) -> str:
+        """The page's date, worded for its kind ("Vérifié le 12 mars 2020")."""
+        return date_line(self.kind, self.modified)
+
+    @property
+    def is_stale(self) -> bool:
+        return is_stale(self.kind, self.modified)
 
 
 class Passage(models.Model):
@@ -158,3 +165,38 @@ class Relation(models.Model):
 
     def __str__(self):
         return f"{self.document_id} {self.type} {self.target_key}"
+
+
+class RemovedDocument(models.Model):
+    """A document its source no longer publishes, remembered by the ingestion that
+    found it gone: its page answers 410 (Gone) with a pointer to the document that
+    replaces it when there is one, instead of a bare 404. A key that comes back
+    is forgotten here."""
+
+    key = models.CharField(max_length=120, unique=True)
+    source = models.CharField(max_length=20, choices=Source.choices)
+    kind = models.CharField(max_length=40, choices=Kind.choices)
+    slug = models.CharField(max_length=255)
+    idcc = models.CharField(max_length=4, blank=True)
+    number = models.TextField(blank=True)
+    title = models.TextField()
+    removed_at = models.DateTimeField()
+    package_version = models.CharField(
+        max_length=40, blank=True, help_text="Version of the package it was missing from"
+    )
+
+    class Meta:
+        indexes = [models.Index(fields=["kind", "slug"]), models.Index(fields=["kind", "idcc"])]
+
+    def __str__(self):
+        return f"{self.key} (retiré le {self.removed_at:%Y-%m-%d})"
+
+    def replacement(self) -> Document | None:
+        """The held document that took its place: an article (code or agreement) of
+        the same number, else a document of the same kind and the same title."""
+        held = Document.objects.filter(kind=self.kind).exclude(key=self.key)
+        if self.number:
+            found = held.filter(number=self.number, idcc=self.idcc).order_by("id").first()
+            if found:
+                return found
+        return held.filter(title=self.title).order_by("id").first()

@@ -51,6 +51,12 @@ _TAG = re.compile(r"<[^>]+>")
 _BLOCK_END = re.compile(r"</(p|li|tr|h\d|div|table|ul|ol|blockquote)>|<br\s*/?>", re.I)
 
 
+def fold(text: str) -> str:
+    """Lower case, without accents: how a visitor's words are compared with names."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
 def squash(text: str) -> str:
     """Collapse runs of whitespace (including non-breaking spaces) to one space.
     str.split() splits on exactly the characters `\\s` matches (both use Python's

@@ -26,6 +26,10 @@ WORD = re.compile(r"[a-z0-9]+")
 LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "’": "'"})
 
 _stemmer = Stemmer.Stemmer("french")
+MARKUP = re.compile(r"</?[A-Za-z][^<>]*>")
+# Query-syntax characters (operators, brackets, quotes, wildcards) and lone
+# hyphens: typed or pasted into a search box, they are not words.
+SYMBOLS = re.compile(r"[\"“”«»()\[\]{}*?\\^~+!|&<>=;:_]+|(?<!\w)-|-(?!\w)")
 
 
 def fold(text: str) -> str:
@@ -33,6 +37,14 @@ def fold(text: str) -> str:
     text = (text or "").translate(LIGATURES).lower()
     text = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def plain_text(text: str) -> str:
+    """The query as words, case and accents kept, without markup or symbols:
+    what the sentence encoder reads, so that "<b>préavis</b>" or "(préavis"
+    embed like "préavis"."""
+    plain = " ".join(SYMBOLS.sub(" ", MARKUP.sub(" ", text or "")).split())
+    return plain or " ".join((text or "").split())
 
 
 def words(text: str) -> list[str]:

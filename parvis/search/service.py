@@ -15,7 +15,7 @@ import logging
 import os
 import re
 import threading
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,6 +30,7 @@ from parvis.search.analysis import (
     analyze,
     analyze_prefixes,
     expand_synonyms,
+    plain_text,
     stem,
     stop_words,
     words,
@@ -86,6 +87,7 @@ class SearchResult:
     breadcrumb: str
     snippet: str
     score: float
+    modified: str = ""  # the document's last change at the source (ISO), "" when unknown
 
     @property
     def url(self) -> str:
@@ -178,7 +180,7 @@ class SearchEngine:
         )
         similarities = None
         if self.dense is not None:
-            similarities = self.dense.similarities(self.encoder.encode([query])[0])
+            similarities = self.dense.similarities(self.encoder.encode([plain_text(query)])[0])
             allowed = self._dense_allowed(kinds, exclude)
             order = np.argsort(-np.where(allowed, similarities, -2.0))[:DENSE_DOCS]
             order = order[allowed[order]]  # fewer allowed rows than DENSE_DOCS: no others
@@ -353,6 +355,7 @@ class SearchEngine:
             breadcrumb=doc.breadcrumb,
             snippet=snippet,
             score=round(score, 6) if score != float("inf") else 1e6,
+            modified=doc.modified,
         )
 
     def snippets(self, candidates: list[Candidate], terms: list[str]) -> dict[int, str]:
@@ -376,7 +379,11 @@ class ResponseCache:
     def __init__(self, folder: Path, ranker: Ranker | None):
         self.enabled = os.environ.get("PARVIS_SEARCH_CACHE", "1") != "0"
         model = ranker.fingerprint if ranker else "fusion"
-        self.version = hashlib.sha1(f"{folder.resolve()}|{model}".encode()).hexdigest()[:16]
+        # the response's shape too: answers cached before results carried their date
+        # are not served after
+        shape = ",".join(f.name for f in fields(SearchResult))
+        identity = f"{folder.resolve()}|{model}|{shape}"
+        self.version = hashlib.sha1(identity.encode()).hexdigest()[:16]
 
     def _key(self, request: tuple) -> str:
         digest = hashlib.sha1(json.dumps(request, ensure_ascii=False).encode()).hexdigest()

@@ -7,7 +7,11 @@ SECRET_KEY        the signing key; if unset, one is generated once and kept in t
                   (a file only the server's user can read)
 DEBUG             "1" turns Django's debug pages on (development only; off by default)
 PARVIS_DATA_PACKAGES  the node_modules/@socialgouv folder holding the official data
+PARVIS_STALE_AFTER_MONTHS  age (months, default 12) after which a fiche's page says to
+                  check the official page (parvis/corpus/currency.py)
 REDIS_URL         when set, search responses are cached in Redis (else in an SQLite file)
+PARVIS_FEEDBACK_RETENTION_DAYS  how long visitors' clicks and votes are kept (default 396)
+PARVIS_FEEDBACK_CAPTURE  "0" turns the recording of searches, clicks and votes off
 
 Démarches (applicants' accounts, e-mails, files):
 EMAIL_HOST        when set, e-mails go out by SMTP (EMAIL_PORT, EMAIL_HOST_USER,
@@ -34,6 +38,9 @@ DATA_DIR.chmod(0o700)
 DATA_PACKAGES_DIR = Path(
     os.environ.get("PARVIS_DATA_PACKAGES", BASE_DIR / "node_modules" / "@socialgouv")
 )
+
+# A fiche last changed longer ago than this is flagged as possibly out of date.
+STALE_AFTER_MONTHS = int(os.environ.get("PARVIS_STALE_AFTER_MONTHS", "12"))
 
 PRODUCTION = os.environ.get("PARVIS_ENV", "development") == "production"
 
@@ -72,6 +79,7 @@ INSTALLED_APPS = [
     "parvis.search",
     "parvis.cases",
     "parvis.rules",
+    "parvis.feedback",
     "parvis.api",
     # Agents' second factor (TOTP) in the back office.
     "django_otp",
@@ -99,6 +107,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "parvis.www.middleware.DatabaseUnavailableMiddleware",
+    "parvis.www.visits.VisitMiddleware",
 ]
 
 ROOT_URLCONF = "parvis.urls"
@@ -201,12 +210,19 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE = PRODUCTION
+CSRF_COOKIE_AGE = None  # no visitor's cookie outlives the visit (the feedback form has a token)
 SECURE_HSTS_SECONDS = 31536000 if PRODUCTION else 0
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
     "script-src 'self' 'nonce-{nonce}'; font-src 'self' data:; "
     "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'"
 )
+
+# Visitors' feedback (parvis.feedback): written in the background ("inline": at
+# once, as tests do); kept 13 months by default (`python -m parvis purge_feedback`).
+FEEDBACK_CAPTURE = os.environ.get("PARVIS_FEEDBACK_CAPTURE", "1") != "0"
+FEEDBACK_WRITES = os.environ.get("PARVIS_FEEDBACK_WRITES", "background")
+FEEDBACK_RETENTION_DAYS = int(os.environ.get("PARVIS_FEEDBACK_RETENTION_DAYS", 396))
 
 # Background work: inline unless a broker is configured.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "memory://")
@@ -300,3 +316,8 @@ FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 CLAMD_SOCKET = os.environ.get("CLAMD_SOCKET", "")
 CLAMD_HOST = os.environ.get("CLAMD_HOST", "")
 CLAMD_PORT = int(os.environ.get("CLAMD_PORT", "3310"))
+
+# The State's public companies search API (recherche-entreprises), to find an
+# employer's agreement from its SIRET, SIREN or name: off unless its base URL is set.
+COMPANIES_API_URL = os.environ.get("PARVIS_COMPANIES_API_URL", "").rstrip("/")
+COMPANIES_API_TIMEOUT = float(os.environ.get("PARVIS_COMPANIES_API_TIMEOUT", "3"))

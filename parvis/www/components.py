@@ -8,15 +8,14 @@ with `format_html`, which escapes what it inserts.
 
 import html
 import re
-from datetime import date
 
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from parvis.corpus import currency
 from parvis.corpus.enums import Kind, Source
 from parvis.corpus.links import document_url
 from parvis.corpus.plan import Section, code_plan
@@ -48,8 +47,23 @@ def breadcrumb(*pairs: tuple[str, str]) -> dict:
     }
 
 
+def replaced_notice(successor) -> str:
+    """`dsfr_alert` content on a merged agreement's page: which one replaced it (a
+    picker `Found`), since when; "" when none did."""
+    if successor is None:
+        return ""
+    since = f" le {successor.replaced_since}" if successor.replaced_since else ""
+    return format_html(
+        'Cette convention a été remplacée{} par la convention <a href="{}">{} (IDCC {})</a>.',
+        since,
+        successor.url,
+        successor.short_title,
+        successor.idcc,
+    )
+
+
 def official_source(document) -> dict:
-    """`dsfr_callout` data: the date of the last change and the link to the official text."""
+    """`dsfr_callout` data: the link to the official text (the date is under the title)."""
     name = SOURCE_NAMES[document.source]
     link = format_html(
         '<a href="{}" target="_blank" rel="noopener" title="{} - nouvelle fenêtre">{}</a>',
@@ -57,12 +71,34 @@ def official_source(document) -> dict:
         name,
         name,
     )
-    text = format_html("Source officielle : {}", link)
-    # A date to come is Légifrance's "no end" placeholder (2999-01-01), not a change.
-    if document.modified and document.modified <= date.today():
-        modified = date_format(document.modified, "j F Y")
-        text = format_html("Dernière modification : {}.<br>{}", modified, text)
-    return {"text": text, "extra_classes": "fr-mt-4w parvis-source"}
+    return {
+        "text": format_html("Source officielle : {}", link),
+        "extra_classes": "fr-mt-4w parvis-source",
+    }
+
+
+def stale_notice(document) -> dict | None:
+    """`dsfr_notice` data for a fiche older than the configured age (None otherwise):
+    its rules may have changed since, the official page is the one to check."""
+    if not currency.is_stale(document.kind, document.modified):
+        return None
+    months = currency.stale_after_months()
+    return {
+        "title": f"Cette fiche n’a pas été mise à jour depuis plus de {months} mois.",
+        "description": (
+            f"{currency.date_line(document.kind, document.modified)} : les règles ont pu "
+            f"changer depuis. Vérifiez-les sur la page officielle "
+            f"({SOURCE_NAMES[document.source]})."
+        ),
+        "link": document.official_url,
+        "type": "warning",
+    }
+
+
+def text_date_line(text: dict) -> str:
+    """An agreement text's date ("Texte du 3 septembre 2019"), "" when it has none."""
+    day = currency.shown_date(currency.parse_iso(text.get("modified")))
+    return f"Texte du {currency.french_date(day)}" if day else ""
 
 
 def has_text(fragment: str | None) -> bool:
@@ -242,7 +278,8 @@ def theme_code_sections(theme: Theme) -> list[dict]:
 
 
 def result_card(result) -> dict:
-    """`dsfr_card` data for one search result: type badge, section path, snippet."""
+    """`dsfr_card` data for one search result: type badge ("À vérifier" too for a
+    stale fiche), section path, snippet, date."""
     top_detail = {
         "badges": [
             {
@@ -251,11 +288,16 @@ def result_card(result) -> dict:
             }
         ]
     }
+    modified = currency.parse_iso(result.modified)
+    if currency.is_stale(result.type, modified):
+        top_detail["badges"].append(
+            {"label": "À vérifier", "extra_classes": "fr-badge--sm fr-badge--warning"}
+        )
     if result.breadcrumb:
         top_detail["detail"] = {"text": Truncator(result.breadcrumb).chars(140)}
     # The engine escapes the snippet's text and adds only <mark> around matches.
     snippet = mark_safe(result.snippet)
-    return {
+    card = {
         "title": result.title,
         "link": result.url,
         "heading_tag": "h2",
@@ -267,6 +309,9 @@ def result_card(result) -> dict:
         "title_max_length": len(result.title),
         "description_max_length": len(snippet),
     }
+    if currency.shown_date(modified):  # the date it was last changed, as its page says it
+        card["bottom_detail"] = {"text": currency.date_line(result.type, modified)}
+    return card
 
 
 def text_accordion(text: dict, anchor: str) -> dict:
@@ -274,9 +319,10 @@ def text_accordion(text: dict, anchor: str) -> dict:
     links = format_html_join(
         "", '<li><a href="{}">{}</a></li>', ((item["url"], item["title"]) for item in text["items"])
     )
+    day = text_date_line(text)
     return {
         "id": anchor,
-        "title": f"{text['title']} ({len(text['items'])})",
+        "title": f"{text['title']} ({len(text['items'])}{' — ' + day.lower() if day else ''})",
         "content": format_html("<ul>{}</ul>", links),
         "heading_tag": "h3",
     }

@@ -2,6 +2,8 @@
 
 from django.urls import reverse
 
+from parvis.agreements.session import chosen
+
 SITE_CONFIG = {
     "site_title": "Parvis — Code du travail numérique",
     "site_tagline": "Vos droits au travail, à partir des textes officiels",
@@ -50,4 +52,6 @@ def site(request):
         "skiplinks": SKIPLINKS,
         "query": request.GET.get("q", "")[:500],
         "nav_items": nav_items(request.path),
+        # the visitor's agreement, from their session (no query): shown in the header
+        "chosen_agreement": chosen(request.session) if hasattr(request, "session") else None,
     }

@@ -5,7 +5,9 @@ from django import forms
 from django.core.validators import RegexValidator
 from dsfr.forms import DsfrBaseForm
 
+from parvis.agreements.picker import MAX_QUERY_LENGTH as MAX_AGREEMENT_QUERY
 from parvis.corpus.enums import Kind
+from parvis.feedback.models import Vote
 from parvis.search.service import MAX_QUERY_LENGTH, QueryError, clean_query
 
 MAX_PAGES = 20
@@ -71,28 +73,54 @@ class SearchForm(DsfrBaseForm):
             raise forms.ValidationError(str(error), code="invalid") from None
 
 
+IDCC_VALIDATOR = RegexValidator(
+    r"^\d{4}$", "Un numéro IDCC s’écrit avec 4 chiffres, par exemple 1516."
+)
+
+
 class AgreementAnswerForm(DsfrBaseForm):
-    """On a Q&A page, the agreement whose answer to show (empty: the general answer)."""
+    """On a Q&A page, an agreement a link names (?idcc=1516) rather than the one the
+    visitor chose in the picker (empty: the chosen one, or the general answer)."""
 
     idcc = forms.CharField(
-        label="Votre convention collective",
-        help_text=(
-            "La réponse peut dépendre de votre convention collective "
-            "(numéro IDCC sur la fiche de paie)."
-        ),
-        required=False,
-        validators=[
-            RegexValidator(r"^\d{4}$", "Un numéro IDCC s’écrit avec 4 chiffres, par exemple 1516.")
-        ],
-        widget=forms.Select,
+        label="Numéro IDCC", required=False, validators=[IDCC_VALIDATOR], widget=forms.HiddenInput
     )
 
-    def __init__(self, *args, answers: list[dict], **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["idcc"].widget.choices = [("", "Réponse générale (Code du travail)")] + [
-            (a["idcc"], f"{a['idcc']} — {a['agreement'] or 'Convention collective'}")
-            for a in answers
-        ]
+
+class AgreementPickerForm(DsfrBaseForm):
+    """The agreement picker: a name, a usual name or an IDCC, and where to go back."""
+
+    q = forms.CharField(
+        label="Nom ou numéro IDCC de votre convention collective",
+        help_text="Par exemple « 1486 », « syntec », « BTP », « boulangerie » ou « métallurgie ».",
+        max_length=MAX_AGREEMENT_QUERY,
+        error_messages={"max_length": "Au plus %(limit_value)d caractères."},
+        required=False,
+        widget=forms.SearchInput(attrs={"maxlength": MAX_AGREEMENT_QUERY}),
+    )
+    next = forms.CharField(required=False, max_length=500, widget=forms.HiddenInput)
+
+
+class AgreementChoiceForm(forms.Form):
+    """Choosing one agreement of the picker's results (a button of a POST form)."""
+
+    idcc = forms.CharField(
+        validators=[RegexValidator(r"^\d{1,4}$", "Un numéro IDCC s’écrit avec 1 à 4 chiffres.")],
+        error_messages={"required": "Choisissez une convention collective."},
+    )
+    next = forms.CharField(required=False, max_length=500)
+
+
+class CompanyLookupForm(DsfrBaseForm):
+    """Finding the agreement from the company: its SIRET, SIREN or name."""
+
+    entreprise = forms.CharField(
+        label="SIRET, SIREN ou nom de votre entreprise",
+        help_text="Le SIRET (14 chiffres) figure sur votre fiche de paie.",
+        max_length=200,
+        error_messages={"required": "Indiquez un SIRET, un SIREN ou un nom d’entreprise."},
+    )
+    next = forms.CharField(required=False, max_length=500, widget=forms.HiddenInput)
 
 
 class AgreementFilterForm(DsfrBaseForm):
@@ -145,4 +173,26 @@ class WithdrawForm(ApplicantForm):
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class FeedbackForm(DsfrBaseForm):
+    """ "Cette page vous a-t-elle aidé ?" at the foot of every document page."""
+
+    key = forms.CharField(
+        widget=forms.HiddenInput,
+        max_length=120,
+        validators=[RegexValidator(r"^[a-z]+:[A-Za-z0-9_.-]{1,100}$")],
+    )
+    page = forms.CharField(widget=forms.HiddenInput, max_length=500, required=False)
+    helpful = forms.ChoiceField(
+        label="Cette page vous a-t-elle aidé ?",
+        choices=[("oui", "Oui"), ("non", "Non")],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.ChoiceField(
+        label="Si non, pourquoi ? (facultatif)",
+        choices=Vote.Reason.choices,
+        widget=forms.RadioSelect,
+        required=False,
     )

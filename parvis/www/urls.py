@@ -3,9 +3,11 @@ from django.urls import path, re_path
 from parvis.corpus.enums import Kind
 from parvis.corpus.links import SLUG_PATTERN
 from parvis.www.views import (
+    agreements,
     browse,
     demarches,
     documents,
+    feedback,
     home,
     outils,
     pages,
@@ -20,6 +22,9 @@ PLAN_PATH = r"[a-z0-9-]{1,80}(?:/[a-z0-9-]{1,80}){0,15}"
 urlpatterns = [
     path("", home.home, name="home"),
     path("recherche", search.search, name="search"),
+    path("clic/<uuid:impression>/<int:position>/", feedback.click, name="click"),
+    path("clic/lecture", feedback.reading_time, name="reading_time"),
+    path("avis", feedback.vote, name="vote"),
     path("outils/", outils.calculator_list, name="outils"),
     path("outils/<slug:slug>/", outils.calculator_step, name="outil"),
     path("outils/<slug:slug>/resultat", outils.calculator_result, name="outil_resultat"),
@@ -56,6 +61,7 @@ urlpatterns = [
     path("contact", pages.page, {"name": "contact"}, name="contact"),
     path("plan-du-site", pages.site_map, name="site_map"),
     path("glossaire", pages.glossary, name="glossary"),
+    path("a-propos-des-donnees", pages.data_sources, name="data_sources"),
     re_path(
         rf"^code-du-travail/{SLUG}$",
         documents.code_article,
@@ -69,6 +75,10 @@ urlpatterns = [
         name="code_securite_sociale",
     ),
     path("convention-collective/", documents.agreement_list, name="agreements"),
+    path("convention-collective/choisir", agreements.picker, name="agreement_picker"),
+    path("convention-collective/entreprise", agreements.company, name="agreement_company"),
+    path("convention-collective/choix", agreements.choose, name="agreement_choose"),
+    path("convention-collective/retirer", agreements.forget_choice, name="agreement_forget"),
     re_path(
         r"^convention-collective/(?P<idcc>\d{4})/article/(?P<slug>[a-z0-9]{1,40})$",
         documents.agreement_article,

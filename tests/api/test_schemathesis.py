@@ -11,9 +11,17 @@ from schemathesis.checks import (
     status_code_conformance,
 )
 
+from tests.agreements import companies_server
+
 
 @pytest.fixture
-def api_schema(search_engine):
+def companies_api(settings):
+    """The companies search API the company lookup calls: a local replay server."""
+    yield from companies_server.serve(settings)
+
+
+@pytest.fixture
+def api_schema(search_engine, companies_api):
     """The WSGI app, called in-process like Django's test client does: without
     closing the test's database connection at the end of each request."""
     from django.core import signals

@@ -13,7 +13,7 @@ def test_contract(client, search_engine):
     assert body["total"] >= len(body["results"]) > 0
     assert len(body["results"]) <= 5
     first = body["results"][0]
-    assert set(first) == {"key", "type", "title", "url", "snippet", "score"}
+    assert set(first) == {"key", "type", "title", "url", "snippet", "score", "modified", "stale"}
     assert first["key"].split(":")[0] in {"legi", "kali", "vdd", "travail", "contribution"}
 
 

@@ -3,7 +3,13 @@
 import pytest
 
 from parvis.search import analysis
-from parvis.search.analysis import MissingDataPackage, analyze, expand_synonyms, fold
+from parvis.search.analysis import (
+    MissingDataPackage,
+    analyze,
+    expand_synonyms,
+    fold,
+    plain_text,
+)
 
 
 @pytest.mark.parametrize(
@@ -54,6 +60,23 @@ def test_acronyms_expand_to_their_meaning(query, expected):
 )
 def test_hostile_strings_are_plain_words(text, terms):
     assert analyze(text) == terms
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("<b>préavis</b>", "préavis"),
+        ('"préavis*', "préavis"),
+        ("(préavis) AND [congés]", "préavis AND congés"),
+        ("préavis\\ -", "préavis"),
+        ("Quel préavis ? L'employeur peut-il…", "Quel préavis L'employeur peut-il…"),
+        ("C.D.D. de 3/4 à 50 %", "C.D.D. de 3/4 à 50 %"),  # meaning kept
+        ("a < b", "a b"),  # not a tag
+        ("<br>", "<br>"),  # nothing left: the text as typed
+    ],
+)
+def test_encoder_reads_the_query_without_syntax_or_markup(text, plain):
+    assert plain_text(text) == plain
 
 
 @pytest.fixture

@@ -56,6 +56,7 @@ def axe():
         pytest.param(lambda: "/convention-collective/?q=zzz", id="agreement-list-empty"),
         pytest.param(lambda: "/questions-reponses/", id="question-list"),
         pytest.param(lambda: "/glossaire", id="glossary"),
+        pytest.param(lambda: "/a-propos-des-donnees", id="data-sources"),
         pytest.param(lambda: "/plan-du-site", id="site-map"),
         pytest.param(lambda: "/accessibilite", id="accessibility-statement"),
         pytest.param(lambda: "/contact", id="contact"),

@@ -7,8 +7,10 @@ import re
 from datetime import date
 
 import pytest
+from django.urls import reverse
 
 from parvis.corpus.checks import LEAKED_MARKUP
+from parvis.corpus.currency import DATE_WORDING
 from parvis.corpus.enums import CODE_KINDS, Kind
 from parvis.corpus.models import Document
 from parvis.search.routing import article_number
@@ -17,7 +19,11 @@ pytestmark = pytest.mark.django_db
 
 MONTH_NAMES = "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
 MONTHS = {name: number for number, name in enumerate(MONTH_NAMES.split(), start=1)}
-SHOWN_DATE = re.compile(r"Dernière modification : (\d{1,2}) (\w+) (\d{4})")
+# every wording a page gives its date in ("Vérifié le 3 mars 2020", "texte du …")
+WORDINGS = {wording.format("").strip() for wording in DATE_WORDING.values()} | {"texte du"}
+SHOWN_DATE = re.compile(
+    rf"(?:{'|'.join(map(re.escape, WORDINGS))}) (\d{{1,2}})(?:er)? (\w+) (\d{{4}})", re.IGNORECASE
+)
 # our page links in a page's content: to documents, by page URL or by key
 DOCUMENT_LINK = re.compile(
     r'href="(/(?:code-du-travail|code-de-la-securite-sociale|convention-collective|'
@@ -63,6 +69,9 @@ def document_pages():
     )
     for document in Document.objects.filter(kind__in=kinds).order_by("id"):
         yield document, document.get_absolute_url()
+        if document.kind == Kind.CONVENTION_COLLECTIVE:  # each text's own page too
+            for text in document.data.get("texts") or []:
+                yield document, reverse("www:agreement_text", args=[document.idcc, text["cid"]])
 
 
 def test_no_page_shows_a_modification_date_after_today(client, corpus):

@@ -107,3 +107,13 @@ def test_a_dismissal_indemnity_with_absences_and_salaries(client, corpus):
     # 4 years less 1 of sickness: 3 years × 1/4 × 2,000 €
     assert "1\u202f500,00 €" in page
     assert "Absence pour maladie non professionnelle : 12,0 mois" in page
+
+
+def test_the_agreement_chosen_in_the_picker_prefills_the_first_step(client, corpus):
+    from parvis.agreements.session import SESSION_KEY
+
+    session = client.session
+    session[SESSION_KEY] = {"idcc": "1351", "short_title": "Prévention et sécurité", "url": "/"}
+    session.save()
+    page = client.get(URL).content.decode()
+    assert 'value="1351"' in page

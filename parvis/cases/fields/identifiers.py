@@ -3,8 +3,8 @@
 import re
 from typing import Literal
 
-from parvis.cases.checksums import IBAN_LENGTHS, iban_checksum_ok, siret_checksum_ok
 from parvis.cases.fields.base import FieldDefinition, FieldError, text_of
+from parvis.checksums import IBAN_LENGTHS, iban_checksum_ok, siret_checksum_ok
 
 
 class Iban(FieldDefinition):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from parvis.corpus.currency import parse_iso
 from parvis.corpus.enums import Kind, Source
 from parvis.corpus.links import key_href
 from parvis.corpus.loaders.base import LoadContext, Loader
@@ -21,6 +22,11 @@ TEXT_GROUPS = {"Textes Attachés": "attached", "Textes Salaires": "salary"}
 # Extension orders (ETEND) are not changes of the text, and carry 2999-01-01.
 CONTENT_CHANGES = {"CREE", "CREATION", "MODIFIE", "MODIFICATION"}
 _KALI_ARTICLE_LINK = re.compile(r"idArticle=(KALIARTI\d{12})")
+MONTHS = (
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
+)
+# "Convention collective nationale … du 12 juillet 2001" (a base text has no modifDate)
+_TITLE_DATE = re.compile(rf"\bdu (1er|\d{{1,2}}) ({'|'.join(MONTHS)}) (\d{{4}})", re.I)
 
 
 def _parse_date(value) -> date | None:
@@ -39,6 +45,26 @@ def last_change(links: list) -> date | None:
         if link.get("linkOrientation") == "cible" and link.get("linkType") in CONTENT_CHANGES
     )
     return max(filter(None, dates), default=None)
+
+
+def title_date(title: str) -> date | None:
+    """The date a text's title gives ("… du 1er avril 1996"), None when it gives none."""
+    match = _TITLE_DATE.search(title or "")
+    if not match:
+        return None
+    day = 1 if match.group(1) == "1er" else int(match.group(1))
+    try:
+        return date(int(match.group(3)), MONTHS.index(match.group(2).lower()) + 1, day)
+    except ValueError:
+        return None
+
+
+def text_date(text_data: dict) -> date | None:
+    """A text's date: its modification date, else the date in its title (its
+    signature); never a sentinel or a day after today."""
+    return modification_date(_parse_date(text_data.get("modifDate"))) or modification_date(
+        title_date(text_data.get("title", ""))
+    )
 
 
 def format_idcc(num) -> str:
@@ -83,16 +109,34 @@ class KaliLoader(Loader):
         expect(bool(files), self.path(context, "data"), "no KALICONT*.json agreement file")
         seen_articles: set[str] = set()
         links = _Links(context)
+        workforce = self._workforce(context)
         for path in files:
             tree = self.read(path)
             expect(isinstance(tree, dict) and "data" in tree, path, "no agreement data")
             info = tree["data"]
             expect(bool(info.get("id")), path, "no agreement id")
             if info.get("num") not in (None, ""):  # a few national accords have no IDCC
-                yield from self._agreement(tree, seen_articles, links)
+                yield from self._agreement(tree, seen_articles, links, workforce)
             advance(1)
 
-    def _agreement(self, tree, seen_articles, links):
+    def _workforce(self, context) -> dict[str, int]:
+        """Employees covered, by IDCC, where the package's index.json gives them (the
+        50 agreements of the ministry's site): the agreement picker's tie-break."""
+        path = self.path(context, "data", "index.json")
+        if not path.exists():
+            return {}
+        entries = self.read(path)
+        expect(isinstance(entries, list), path, "index.json is not a list")
+        return {
+            format_idcc(entry["num"]): entry["effectif"]
+            for entry in entries
+            if isinstance(entry, dict)
+            and entry.get("num")
+            and isinstance(entry.get("effectif"), int)
+            and entry["effectif"] > 0
+        }
+
+    def _agreement(self, tree, seen_articles, links, workforce):
         info = tree["data"]
         idcc = format_idcc(info["num"])
         agreement_key = f"kali:{info['id']}"
@@ -103,6 +147,7 @@ class KaliLoader(Loader):
         for group, text_node in _texts(tree):
             text_data = text_node.get("data") or {}
             text_title = squash(text_data.get("title", ""))
+            text_day = text_date(text_data)
             text_keys = []
             for crumbs, art in _articles(text_node, (text_title,)):
                 cid = art.get("cid")
@@ -124,6 +169,7 @@ class KaliLoader(Loader):
                         agreement_key,
                         len(article_records),
                         group,
+                        text_day,
                     )
                 )
             if text_keys:
@@ -132,30 +178,41 @@ class KaliLoader(Loader):
                         "group": group,
                         "title": text_title,
                         "cid": text_data.get("cid", ""),
-                        "modified": _text_date(text_data.get("modifDate")),
+                        "modified": text_day.isoformat() if text_day else "",
                         "articles": text_keys,
                     }
                 )
         title = squash(info.get("title", ""))
+        # The agreement's last change: its latest text or article change.
+        changes = [parse_iso(text["modified"]) for text in texts]
+        changes += [record.modified for record in article_records]
         yield DocumentRecord(
             key=agreement_key,
             kind=Kind.CONVENTION_COLLECTIVE,
             slug=slug,
             title=title,
             text=f"{title}. {short_title}. IDCC {idcc}",
-            data={"short_title": short_title, "texts": texts},
+            data={
+                "short_title": short_title,
+                "texts": texts,
+                **({"effectif": workforce[idcc]} if idcc in workforce else {}),
+            },
             official_url=f"{LEGIFRANCE}/conv_coll/id/{info['id']}",
             idcc=idcc,
+            modified=max(filter(None, changes), default=None),
             passages=[PassageRecord("", short_title, f"{title} (IDCC {idcc})")],
         )
         yield from article_records
 
-    def _article(self, links, key, art, crumbs, short_title, idcc, agreement_key, position, group):
+    def _article(
+        self, links, key, art, crumbs, short_title, idcc, agreement_key, position, group, text_day
+    ):
         number = squash(str(art.get("num") or ""))
         html = sanitize_html(art.get("content", ""), links.rewrite)
         text = html_to_text(html)
         title = f"Article {number}" if number else squash(art.get("surtitre") or "") or "Article"
-        modified = last_change(art.get("lstLienModification"))
+        # unchanged since its text wrote it: the text's date
+        modified = last_change(art.get("lstLienModification")) or text_day
         return DocumentRecord(
             key=key,
             kind=Kind.ARTICLE_CONVENTION,
@@ -197,9 +254,3 @@ class _Links:
         if key:
             return key_href(key)
         return LEGIFRANCE + href if href.startswith("/") else href
-
-
-def _text_date(value) -> str:
-    """A text's modification date as ISO, empty when it is a sentinel or in the future."""
-    parsed = modification_date(_parse_date(value))
-    return parsed.isoformat() if parsed else ""

@@ -5,13 +5,17 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from parvis.agreements import service as agreement_service
+from parvis.agreements.session import chosen
 from parvis.corpus.enums import Kind, RelationType
 from parvis.corpus.links import document_url
 from parvis.corpus.models import Document
 from parvis.corpus.plan import code_plan
 from parvis.corpus.themes import THEME_KEY_PREFIX, THEMES_BY_SLUG
 from parvis.www import components
-from parvis.www.forms import AgreementAnswerForm, AgreementFilterForm
+from parvis.www.forms import AgreementAnswerForm, AgreementFilterForm, AgreementPickerForm
+from parvis.www.views import agreements
+from parvis.www.views.gone import gone_when_removed
 
 CODE_NAMES = {
     Kind.CODE_DU_TRAVAIL: "Code du travail",
@@ -44,11 +48,14 @@ def _with_links(references: list[dict]) -> list[dict]:
 
 
 def document_page(document: Document, title: str, *crumbs, **extra) -> dict:
-    """The context every document page shares: title, breadcrumb, official source."""
+    """The context every document page shares: title, breadcrumb, its date, the
+    notice of a stale fiche, official source."""
     return {
         "document": document,
         "title": title,
         "breadcrumb_data": components.breadcrumb(*crumbs),
+        "date_line": document.date_line,
+        "stale_notice": components.stale_notice(document),
         "source": components.official_source(document),
         **extra,
     }
@@ -84,6 +91,7 @@ def plan_crumbs(article: Document) -> list[tuple[str, str]]:
     ]
 
 
+@gone_when_removed()
 def code_article(request, kind, slug):
     article = _document(kind, slug=slug)
     siblings = Document.objects.articles_of_code(kind).only("slug", "number", "kind", "idcc")
@@ -127,6 +135,8 @@ def agreement_list(request):
             "text": text,
             "page_obj": page,
             "total": len(agreements),
+            # nothing holds these words: what the picker makes of them (typos, usual names)
+            "suggestions": agreement_service.search(text, 10) if text and not agreements else [],
             "title": f"Conventions collectives : « {text} »" if text else "Conventions collectives",
             "breadcrumb_data": components.breadcrumb(("Conventions collectives", "")),
         },
@@ -159,8 +169,11 @@ def _article_links(keys) -> dict:
     }
 
 
+@gone_when_removed(Kind.CONVENTION_COLLECTIVE, by_idcc=True)
 def agreement(request, idcc, slug=None):
-    document = _document(Kind.CONVENTION_COLLECTIVE, idcc=idcc)
+    document = Document.objects.filter(kind=Kind.CONVENTION_COLLECTIVE, idcc=idcc).first()
+    if document is None:  # a 404 that offers the nearest IDCCs
+        return agreements.unknown(request, idcc)
     if slug != document.slug.split("-", 1)[1]:
         return redirect(document.get_absolute_url(), permanent=True)
     texts = document.data.get("texts", [])
@@ -172,6 +185,7 @@ def agreement(request, idcc, slug=None):
         ("Conventions collectives", reverse("www:agreements")),
         (short_title, ""),
         article_count=article_count,
+        replaced_notice=components.replaced_notice(agreement_service.replaced_by(idcc)),
     )
     if article_count > INLINE_ARTICLES:
         listed = [
@@ -191,6 +205,7 @@ def agreement(request, idcc, slug=None):
                     "title": text["title"],
                     "count": len(text["articles"]),
                     "url": reverse("www:agreement_text", args=[idcc, text["cid"]]),
+                    "date": components.text_date_line(text),
                 }
             )
         context["text_lists"] = list(text_lists.items())
@@ -237,6 +252,7 @@ def agreement_text(request, idcc, cid):
             (short_title, document.get_absolute_url()),
             (text["title"], ""),
             text=text,
+            text_date=components.text_date_line(text),
             agreement_title=short_title,
             page_obj=page,
             items=[links[key] for key in page.object_list if key in links],
@@ -244,6 +260,7 @@ def agreement_text(request, idcc, cid):
     )
 
 
+@gone_when_removed(Kind.ARTICLE_CONVENTION)
 def agreement_article(request, idcc, slug):
     article = _document(Kind.ARTICLE_CONVENTION, idcc=idcc, slug=slug)
     parent = Document.objects.filter(key=article.parent_key).first()
@@ -271,6 +288,7 @@ def agreement_article(request, idcc, slug):
     )
 
 
+@gone_when_removed()
 def fiche(request, kind, slug):
     """A service-public.fr or ministry fiche; its template is named after its kind."""
     document = _document(kind, slug=slug)
@@ -288,17 +306,22 @@ def fiche(request, kind, slug):
     )
 
 
+@gone_when_removed(Kind.CONTRIBUTION)
 def contribution(request, slug):
     document = _document(Kind.CONTRIBUTION, slug=slug)
     answers = document.data.get("answers", [])
-    agreements = dict(
+    short_titles = dict(
         Document.objects.agreements()
         .filter(idcc__in=[a["idcc"] for a in answers])
         .values_list("idcc", "data__short_title")
     )
-    answers = [{**a, "agreement": agreements.get(a["idcc"]) or ""} for a in answers]
-    form = AgreementAnswerForm(request.GET if "idcc" in request.GET else None, answers=answers)
+    answers = [{**a, "agreement": short_titles.get(a["idcc"]) or ""} for a in answers]
+    form = AgreementAnswerForm(request.GET if "idcc" in request.GET else None)
+    # an agreement the link names (?idcc=1516), else the one chosen for the visit
     idcc = form.cleaned_data["idcc"] if form.is_valid() else ""
+    mine = chosen(request.session)
+    if not idcc and not form.errors and mine:
+        idcc = mine["idcc"]
     selected = next((a for a in answers if a["idcc"] == idcc), None) if idcc else None
     fiches = linked_documents(document.data.get("fiches", []))
     context = document_page(
@@ -311,11 +334,14 @@ def contribution(request, slug):
         selected=selected
         and {**selected, "references": _with_links(selected.get("references", []))},
         idcc=idcc,
+        picker_url=agreements.picker_url(request.path),
+        picker_form=AgreementPickerForm(auto_id="contribution-agreement-%s"),
         fiches=list(fiches.values()),
     )
     return render(request, "www/contribution.html", context, status=400 if form.errors else 200)
 
 
+@gone_when_removed()
 def by_key(request, key):
     document = Document.objects.filter(key=key).only("kind", "slug", "idcc").first()
     if document is None:

@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from parvis.agreements.session import chosen
 from parvis.corpus.models import Document
 from parvis.rules.answers import InvalidAnswer
 from parvis.rules.definitions import calculators
@@ -24,8 +25,6 @@ from parvis.www import components
 from parvis.www.calculator_form import AgreementStepForm, QuestionForm
 
 SESSION_KEY = "outils"
-# The agreement the visitor chose elsewhere on the site (the agreement picker).
-AGREEMENT_SESSION_KEY = "agreement_idcc"
 AGREEMENT_STEP = "idcc"
 PICTOGRAM = "document/contract.svg"
 
@@ -62,8 +61,9 @@ def _state(request, slug) -> dict:
     states = request.session.get(SESSION_KEY) or {}
     state = states.get(slug)
     if not isinstance(state, dict):
-        chosen = request.session.get(AGREEMENT_SESSION_KEY) or ""
-        state = {"idcc": chosen if isinstance(chosen, str) else "", "answers": {}, "history": []}
+        # The agreement the visitor chose in the picker, offered at the first step.
+        mine = chosen(request.session)
+        state = {"idcc": mine["idcc"] if mine else "", "answers": {}, "history": []}
     return state
 
 

@@ -8,9 +8,11 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from parvis.corpus.currency import stale_after_months
 from parvis.corpus.enums import Kind
 from parvis.corpus.models import Document
-from parvis.www import components
+from parvis.corpus.provenance import cached_source_summaries
+from parvis.www import components, data_page
 from parvis.www.glossary import GLOSSARY
 
 # page name -> (template, title)
@@ -41,6 +43,24 @@ def site_map(request):
             "theme_groups": components.theme_groups(),
             "counts": {kind.name: counts.get(kind.value, 0) for kind in Kind},
             "breadcrumb_data": components.breadcrumb(("Plan du site", "")),
+        },
+    )
+
+
+def data_sources(request):
+    """The "À propos des données" page: each source, its licence, version, dates, ages."""
+    summaries = cached_source_summaries()
+    title = "À propos des données"
+    return render(
+        request,
+        "www/pages/data.html",
+        {
+            "title": title,
+            "sources_table": data_page.sources_table(summaries),
+            "age_table": data_page.age_table(summaries),
+            "stale_months": stale_after_months(),
+            "stale_count": data_page.number(Document.objects.stale().count()),
+            "breadcrumb_data": components.breadcrumb((title, "")),
         },
     )
 

@@ -1,11 +1,18 @@
 """The search page: results with type badges, type filter, pagination, help."""
 
+import time
+
+from django.conf import settings
 from django.shortcuts import redirect, render
 
+from parvis.agreements.service import named_by
+from parvis.feedback.capture import record_impression
 from parvis.search.service import QueryError, get_engine
 from parvis.www.components import breadcrumb, result_card
 from parvis.www.forms import MAX_PAGES, SearchForm
 from parvis.www.pagination import RankedResults, results_page
+from parvis.www.views.feedback import click_link
+from parvis.www.visits import current_visit
 
 TEMPLATE = "www/search.html"
 
@@ -40,6 +47,32 @@ def search(request):
             "title": f"Recherche : {results.response.query}",
             "response": results.response,
             "page_obj": page,
-            "cards": [result_card(result) for result in page],
+            "cards": recorded_cards(request, results.response.query, kind, page),
+            # a search that names an agreement ("syntec"): the picker's box, first page
+            "named_agreements": named_by(query) if number == 1 else [],
         },
     )
+
+
+def recorded_cards(request, query: str, kind: str, page) -> list[dict]:
+    """The page's result cards, the impression recorded: each link records its
+    click on the way to the document (a beacon does it when JavaScript runs)."""
+    cards = [result_card(result) for result in page]
+    if not cards or not settings.FEEDBACK_CAPTURE:
+        return cards
+    visit = current_visit(request)
+    offset = page.start_index() - 1
+    impression = record_impression(
+        visit.id,
+        query,
+        kind or "",
+        offset,
+        [result.key for result in page],
+        visit.previous_search(time.time()),
+    )
+    if impression is None:  # past the visit's cap: plain links
+        return cards
+    visit.last_search = impression
+    for position, (card, result) in enumerate(zip(cards, page, strict=True), start=offset):
+        card["link"] = click_link(impression, position, result.url)
+    return cards

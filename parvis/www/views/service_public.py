@@ -10,6 +10,7 @@ from parvis.corpus.fiche.blocks import Fiche, Reference
 from parvis.corpus.models import Document
 from parvis.www.fiche_page import FichePage
 from parvis.www.views.documents import document_page, linked_documents, theme_crumbs
+from parvis.www.views.gone import gone_when_removed
 
 
 def references_with_links(references: list[Reference]) -> list[dict]:
@@ -21,6 +22,7 @@ def references_with_links(references: list[Reference]) -> list[dict]:
     ]
 
 
+@gone_when_removed(Kind.FICHE_SERVICE_PUBLIC)
 def fiche(request, slug):
     document = get_object_or_404(Document, kind=Kind.FICHE_SERVICE_PUBLIC, slug=slug)
     page = FichePage.of(Fiche.load(document.data))

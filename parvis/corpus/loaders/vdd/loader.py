@@ -21,6 +21,7 @@ from parvis.corpus.records import (
     RelationRecord,
     SourceError,
     expect,
+    modification_date,
     relations_from_references,
 )
 from parvis.corpus.text import slugify, squash
@@ -161,7 +162,7 @@ class VddLoader(Loader):
             breadcrumb=breadcrumb,
             data=data,
             official_url=self.external_url(root, fiche_id),
-            modified=parse_date(text_of(first(root, "dc:date"))),
+            modified=modification_date(parse_date(text_of(first(root, "dc:date")))),
             passages=found,
             relations=[
                 *relations_from_references(data["references"], key),
