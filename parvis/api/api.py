@@ -6,6 +6,7 @@ from ninja.errors import ValidationError
 from parvis.api.agreements import companies_router
 from parvis.api.agreements import router as agreements_router
 from parvis.api.documents import router as documents_router
+from parvis.api.outils import router as outils_router
 from parvis.api.search import router as search_router
 
 api = NinjaAPI(
@@ -19,6 +20,7 @@ api.add_router("/documents", documents_router)
 api.add_router("/search", search_router)
 api.add_router("/agreements", agreements_router)
 api.add_router("/companies", companies_router)
+api.add_router("/outils", outils_router)
 
 
 ERROR_MESSAGES = {

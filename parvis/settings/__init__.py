@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "parvis.corpus",
     "parvis.search",
     "parvis.cases",
+    "parvis.rules",
     "parvis.feedback",
     "parvis.api",
     # Agents' second factor (TOTP) in the back office.

@@ -1,0 +1,1 @@
+"""Labour calculators as rules-as-data: one evaluator reads declarative definitions."""
