@@ -16,7 +16,7 @@ ARTICLE_NUMBER = re.compile(r"\b([LRD])\.\s?(\d{4}-\d+(?:-\d+)?)")
 def named_articles(letter: Letter) -> set[str]:
     """The article numbers the letter's text and sending note name ("L1234-20")."""
     texts = [*letter.body, *letter.sending]
-    return {f"{prefix}{number}" for text in texts for prefix, number in ARTICLE_NUMBER.findall(text)}
+    return {f"{kind}{number}" for text in texts for kind, number in ARTICLE_NUMBER.findall(text)}
 
 
 def check_letters(chosen: list[Letter] | None = None, held: dict | None = None) -> list[Problem]:

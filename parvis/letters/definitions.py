@@ -156,7 +156,8 @@ def _check_placeholders(letter: Letter, names: set[str], where: str):
             if field is None:
                 raise DefinitionError(f"{where}: condition sur un champ inconnu {match.group(1)}")
             if match.group(2) and match.group(2) not in field.choices:
-                raise DefinitionError(f"{where}: {match.group(2)!r} n'est pas un choix de {field.name}")
+                choice = match.group(2)
+                raise DefinitionError(f"{where}: {choice!r} n'est pas un choix de {field.name}")
             used.add(field.name)
         for name in PLACEHOLDER.findall(text):
             if name not in names:

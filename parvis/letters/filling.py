@@ -38,6 +38,10 @@ def french_number(number: float) -> str:
     return text.replace(",", "\u202f").replace(".", ",")
 
 
+def _bound(number: float) -> str:
+    return f"{number:g}".replace(".", ",")
+
+
 def clean_value(field: Field, raw) -> str:
     """The text the letter shows for one answer ('' when left empty); ValueError
     with the French reason when refused."""
@@ -64,9 +68,9 @@ def clean_value(field: Field, raw) -> str:
     if field.type == "number":
         number = parse_number(text)
         if field.minimum is not None and number < field.minimum:
-            raise ValueError(f"nombre supérieur ou égal à {french_number(field.minimum)} attendu")
+            raise ValueError(f"nombre supérieur ou égal à {_bound(field.minimum)} attendu")
         if field.maximum is not None and number > field.maximum:
-            raise ValueError(f"nombre inférieur ou égal à {french_number(field.maximum)} attendu")
+            raise ValueError(f"nombre inférieur ou égal à {_bound(field.maximum)} attendu")
         return french_number(number)
     if field.type == "choice" and text not in field.choices:
         raise ValueError("choix inconnu ; choix possibles : " + ", ".join(field.choices))
