@@ -31,9 +31,14 @@ def test_the_form_page_says_how_to_send_and_cites_its_articles(client, corpus):
     page = client.get(url("lettre-de-demission")).content.decode()
     assert "Comment l’envoyer" in page and "recommandé avec avis de réception" in page
     assert 'name="salarie_nom"' in page and 'placeholder="JJ/MM/AAAA"' in page
-    assert 'href="/code-du-travail/l1234-1"' not in page  # not cited by this letter
-    assert "Article L1237-1 du Code du travail" in page
+    # L1237-1 is not in the fixture corpus: named, not linked (no broken link)
+    assert "Article L1237-1 du Code du travail" in page and "l1237-1" not in page
     assert "Afficher le courrier" in page
+
+
+def test_references_we_hold_link_to_our_article_pages(client, corpus):
+    page = client.get(url("demande-de-rupture-conventionnelle")).content.decode()
+    assert '<a href="/code-du-travail/l1237-11">Article L1237-11 du Code du travail</a>' in page
 
 
 @pytest.mark.parametrize("slug", SLUGS)
