@@ -50,6 +50,7 @@ class Letter:
     from_lines: tuple[str, ...]
     to_lines: tuple[str, ...]
     place_date: str
+    how_sent: str  # the line above the subject saying how the letter is sent
     body: tuple[str, ...]  # paragraphs, each maybe "[condition] text"
     signature: str
     sending: tuple[str, ...]  # how to send it, deadlines
@@ -129,6 +130,7 @@ def load_letter(path: Path) -> Letter:
         from_lines=tuple(raw["from"]),
         to_lines=tuple(raw["to"]),
         place_date=raw.get("place_date", "À {ville}, le {date_courrier}"),
+        how_sent=raw.get("how_sent", "{envoi}" if "envoi" in names else ""),
         body=_lines(raw["body"]),
         signature=raw.get("signature", ""),
         sending=_lines(raw["sending"]),
@@ -146,6 +148,7 @@ def _check_placeholders(letter: Letter, names: set[str], where: str):
         *letter.from_lines,
         *letter.to_lines,
         letter.place_date,
+        letter.how_sent,
         *letter.body,
         letter.signature,
     ]

@@ -45,6 +45,8 @@ def letter_docx(filled: FilledLetter) -> bytes:
     _lines(document, filled.from_lines)
     _lines(document, filled.to_lines, right)
     _lines(document, [filled.place_date], right)
+    if filled.how_sent:
+        document.add_paragraph().add_run(filled.how_sent).italic = True
     subject = document.add_paragraph()
     subject.add_run(f"Objet : {filled.subject}").bold = True
     for text in filled.paragraphs:

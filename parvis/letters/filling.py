@@ -108,6 +108,7 @@ class FilledLetter:
     from_lines: tuple[str, ...]
     to_lines: tuple[str, ...]
     place_date: str
+    how_sent: str
     subject: str
     paragraphs: tuple[str, ...]
     signature: str
@@ -119,6 +120,7 @@ class FilledLetter:
             "\n".join(self.from_lines),
             "\n".join(self.to_lines),
             self.place_date,
+            self.how_sent,
             f"Objet : {self.subject}",
             *self.paragraphs,
             self.signature,
@@ -153,6 +155,7 @@ def fill(letter: Letter, answers: dict) -> FilledLetter:
         from_lines=_all(letter.from_lines, values),
         to_lines=_all(letter.to_lines, values),
         place_date=_fill(letter.place_date, values) or "",
+        how_sent=_fill(letter.how_sent, values) or "",
         subject=_fill(letter.subject, values) or letter.title,
         paragraphs=_all(letter.body, values),
         signature=_fill(letter.signature, values) or "",

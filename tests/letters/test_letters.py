@@ -44,6 +44,7 @@ def test_every_letter_is_filled_from_a_test_form(slug):
             *letter.to_lines,
             letter.subject,
             letter.place_date,
+            letter.how_sent,
             letter.signature,
         )
         for name in PLACEHOLDER.findall(line)
@@ -61,6 +62,15 @@ def test_a_paragraph_about_an_empty_optional_field_is_left_out():
     with_dispense = fill(letter, answers).text
     without = fill(letter, {**answers, "dispense": ""}).text
     assert "dispenser" in with_dispense and "dispenser" not in without
+
+
+def test_the_line_saying_how_the_letter_is_sent_is_optional():
+    letter = letters()["contestation-du-solde-de-tout-compte"]
+    answers, _ = answers_for(letter)
+    sent = fill(letter, {**answers, "envoi": "Lettre recommandée avec avis de réception"})
+    assert sent.how_sent == "Lettre recommandée avec avis de réception"
+    assert "Lettre recommandée avec avis de réception\n\nObjet :" in sent.text
+    assert fill(letter, {**answers, "envoi": ""}).how_sent == ""
 
 
 def test_a_paragraph_kept_only_for_one_choice():
