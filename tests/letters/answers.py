@@ -7,7 +7,7 @@ from parvis.letters.definitions import Letter
 from parvis.letters.filling import french_date
 
 
-def test_answers(letter: Letter) -> tuple[dict[str, str], dict[str, str]]:
+def sample_answers(letter: Letter) -> tuple[dict[str, str], dict[str, str]]:
     """(answers to post, expected text of each field shown as a placeholder)."""
     answers, shown = {}, {}
     for position, field in enumerate(letter.fields, start=1):

@@ -7,7 +7,7 @@ import pytest
 
 from parvis.letters.definitions import PLACEHOLDER, DefinitionError, letters, load_letter
 from parvis.letters.filling import InvalidLetterInput, fill
-from tests.letters.answers import test_answers as answers_for
+from tests.letters.answers import sample_answers as answers_for
 
 SLUGS = sorted(letters())
 

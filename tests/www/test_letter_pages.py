@@ -9,7 +9,7 @@ from docx import Document
 from pypdf import PdfReader
 
 from parvis.letters.definitions import letters
-from tests.letters.answers import test_answers as answers_for
+from tests.letters.answers import sample_answers as answers_for
 
 pytestmark = pytest.mark.django_db
 
