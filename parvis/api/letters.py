@@ -21,6 +21,9 @@ class ChampOut(Schema):
     libelle: str
     type: str
     obligatoire: bool
+    obligatoire_si: str = Field(
+        description="Obligatoire quand un autre champ a cette valeur (champ=valeur), sinon vide."
+    )
     choix: list[str]
     aide: str
 
@@ -74,6 +77,7 @@ def _letter_out(letter) -> dict:
                 "libelle": f.label,
                 "type": f.type,
                 "obligatoire": f.required,
+                "obligatoire_si": "=".join(f.required_if) if f.required_if else "",
                 "choix": list(f.choices),
                 "aide": f.help,
             }

@@ -38,6 +38,8 @@ class Field:
     max_length: int = 200
     minimum: float | None = None
     maximum: float | None = None
+    # Required when another field has a value: ("representants", "non").
+    required_if: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,10 @@ def _field(raw: dict, where: str) -> Field:
     if kind == "choice" and not raw.get("choices"):
         raise DefinitionError(f"{where}: champ {raw['name']}: choix manquants")
     default_length = {"textarea": 3000, "date": 10, "number": 20}.get(kind, 200)
+    required_if = None
+    if raw.get("required_if"):
+        name, _, value = raw["required_if"].partition("=")
+        required_if = (name, value)
     return Field(
         name=raw["name"],
         label=raw["label"],
@@ -83,6 +89,7 @@ def _field(raw: dict, where: str) -> Field:
         max_length=raw.get("max_length", default_length),
         minimum=raw.get("min"),
         maximum=raw.get("max"),
+        required_if=required_if,
     )
 
 
@@ -113,6 +120,11 @@ def load_letter(path: Path) -> Letter:
     names = [f.name for f in fields]
     if len(names) != len(set(names)):
         raise DefinitionError(f"{where}: un champ est défini deux fois")
+    for field in fields:
+        if field.required_if:
+            other = next((f for f in fields if f.name == field.required_if[0]), None)
+            if other is None or field.required_if[1] not in other.choices:
+                raise DefinitionError(f"{where}: {field.name} : condition required_if invalide")
     if raw.get("sender") not in SENDERS:
         raise DefinitionError(f"{where}: expéditeur inconnu {raw.get('sender')!r}")
     references = tuple(Reference(r["key"], r["label"]) for r in raw.get("references", ()))

@@ -97,6 +97,12 @@ def clean_answers(letter: Letter, answers: dict) -> dict[str, str]:
             values[field.name] = clean_value(field, answers.get(field.name))
         except ValueError as error:
             errors[field.name] = str(error)
+    for field in letter.fields:
+        if field.required_if and field.name in values and not values[field.name]:
+            name, value = field.required_if
+            if values.get(name) == value:
+                other = letter.field(name)
+                errors[field.name] = f"obligatoire quand « {other.label} » vaut « {value} »"
     if errors:
         raise InvalidLetterInput(errors)
     return values

@@ -179,8 +179,7 @@ def home_tiles(counts: dict) -> list[dict]:
         _tile(
             "Modèles de courriers",
             reverse("www:modeles"),
-            "Démission, rupture conventionnelle, congés, réclamations… "
-            "à remplir, en PDF ou Word",
+            "Démission, rupture conventionnelle, congés, réclamations… à remplir, en PDF ou Word",
             "document/document-signature.svg",
         ),
         _tile(

@@ -11,7 +11,8 @@ from parvis.letters.filling import InvalidLetterInput, fill
 
 
 def _form_field(field: Field) -> forms.Field:
-    label = field.label if field.required else f"{field.label} (facultatif)"
+    optional = not field.required and not field.required_if  # the label says when
+    label = f"{field.label} (facultatif)" if optional else field.label
     options = {"label": label, "help_text": field.help, "required": False}
     if field.type == "checkbox":
         return forms.BooleanField(**options)

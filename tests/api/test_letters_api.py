@@ -23,6 +23,7 @@ def test_the_list_gives_every_letter_and_its_fields(client):
         "libelle": "Date d’embauche",
         "type": "date",
         "obligatoire": True,
+        "obligatoire_si": "",
         "choix": [],
         "aide": "",
     } in demission["champs"]
@@ -64,3 +65,12 @@ def test_bad_answers_are_a_400_naming_each_field(client):
 
 def test_an_unknown_letter_is_a_404(client):
     assert post(client, "inconnu", {}).status_code == 404
+
+
+def test_a_field_required_by_another_answer_says_so(client):
+    body = client.get("/api/v1/modeles/").json()
+    convocation = next(
+        x for x in body if x["modele"] == "convocation-entretien-prealable-licenciement"
+    )
+    mairie = next(field for field in convocation["champs"] if field["nom"] == "mairie")
+    assert mairie["obligatoire"] is False and mairie["obligatoire_si"] == "representants=non"

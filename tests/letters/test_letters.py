@@ -81,6 +81,18 @@ def test_a_paragraph_kept_only_for_one_choice():
     assert "conseiller du salarié" in text and answers["mairie"] in text
 
 
+def test_a_field_required_by_another_answer():
+    """Without staff representatives, the convocation must say where the list of
+    the conseillers du salarié is kept (R1232-1)."""
+    letter = letters()["convocation-entretien-prealable-licenciement"]
+    answers, _ = answers_for(letter)
+    fill(letter, {**answers, "representants": "oui", "mairie": "", "inspection_travail": ""})
+    with pytest.raises(InvalidLetterInput) as error:
+        fill(letter, {**answers, "representants": "non", "mairie": ""})
+    reason = error.value.errors["mairie"]
+    assert reason.startswith("obligatoire quand « L’entreprise a-t-elle des représentants")
+
+
 def test_dates_and_numbers_as_a_letter_writes_them():
     letter = letters()["reclamation-de-salaire-impaye"]
     answers, _ = answers_for(letter)
