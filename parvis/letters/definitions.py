@@ -40,6 +40,7 @@ class Field:
     maximum: float | None = None
     # Required when another field has a value: ("representants", "non").
     required_if: tuple[str, str] | None = None
+    after: str = ""  # a date field: on or after this other date field
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ def _field(raw: dict, where: str) -> Field:
         minimum=raw.get("min"),
         maximum=raw.get("max"),
         required_if=required_if,
+        after=raw.get("after", ""),
     )
 
 
@@ -125,6 +127,10 @@ def load_letter(path: Path) -> Letter:
             other = next((f for f in fields if f.name == field.required_if[0]), None)
             if other is None or field.required_if[1] not in other.choices:
                 raise DefinitionError(f"{where}: {field.name} : condition required_if invalide")
+        if field.after:
+            other = next((f for f in fields if f.name == field.after), None)
+            if field.type != "date" or other is None or other.type != "date":
+                raise DefinitionError(f"{where}: {field.name} : after doit nommer une date")
     if raw.get("sender") not in SENDERS:
         raise DefinitionError(f"{where}: expéditeur inconnu {raw.get('sender')!r}")
     references = tuple(Reference(r["key"], r["label"]) for r in raw.get("references", ()))

@@ -77,6 +77,11 @@ def clean_value(field: Field, raw) -> str:
     return text
 
 
+def _text(raw) -> str:
+    """A one-line answer as clean_value reads it."""
+    return " ".join(CONTROL.sub("", str(raw)).split())
+
+
 def _checkbox(raw) -> str:
     """'oui' when ticked, '' when not."""
     text = str(raw or "").strip().lower()
@@ -98,6 +103,10 @@ def clean_answers(letter: Letter, answers: dict) -> dict[str, str]:
         except ValueError as error:
             errors[field.name] = str(error)
     for field in letter.fields:
+        if field.after and values.get(field.name) and values.get(field.after):
+            if parse_date(_text(answers[field.name])) < parse_date(_text(answers[field.after])):
+                other = letter.field(field.after)
+                errors[field.name] = f"date antérieure à « {other.label} »"
         if field.required_if and field.name in values and not values[field.name]:
             name, value = field.required_if
             if values.get(name) == value:

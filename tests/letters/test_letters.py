@@ -93,6 +93,16 @@ def test_a_field_required_by_another_answer():
     assert reason.startswith("obligatoire quand « L’entreprise a-t-elle des représentants")
 
 
+def test_a_date_before_the_one_it_follows_is_refused():
+    letter = letters()["demande-de-conges-payes"]
+    answers, _ = answers_for(letter)
+    with pytest.raises(InvalidLetterInput) as error:
+        fill(letter, {**answers, "date_debut": "10/08/2026", "date_fin": "01/08/2026"})
+    assert error.value.errors == {"date_fin": "date antérieure à « Premier jour de congé »"}
+    same_day = fill(letter, {**answers, "date_debut": "10/08/2026", "date_fin": "10/08/2026"})
+    assert "du 10 août 2026 au 10 août 2026" in same_day.subject
+
+
 def test_dates_and_numbers_as_a_letter_writes_them():
     letter = letters()["reclamation-de-salaire-impaye"]
     answers, _ = answers_for(letter)
@@ -150,6 +160,11 @@ references = [{key = "legi:LEGIARTI000006901112", label = "Article L1234-1"}]
         ('body = "[inconnu] Texte."', "condition sur un champ inconnu"),
         ('body = "Texte."\n[[fields]]\nname = "x"\nlabel = "x"', "jamais utilisés"),
         ('body = "{x}"\n[[fields]]\nname = "x"\nlabel = "x"\ntype = "liste"', "type inconnu"),
+        ('body = "{x}"\n[[fields]]\nname = "x"\nlabel = "x"\nafter = "ville"', "after doit nommer"),
+        (
+            'body = "{x}"\n[[fields]]\nname = "x"\nlabel = "x"\nrequired_if = "ville=Lyon"',
+            "required_if invalide",
+        ),
     ],
 )
 def test_malformed_definitions_are_refused(tmp_path, extra, message):
