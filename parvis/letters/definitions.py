@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from parvis.rules.definitions import Reference
+from parvis.rules.definitions import Reference, calculators
 
 DEFINITIONS_DIR = Path(__file__).parent / "definitions"
 FIELD_TYPES = {"text", "textarea", "date", "choice", "number", "checkbox"}
@@ -60,6 +60,7 @@ class Letter:
     references: tuple[Reference, ...]
     fields: tuple[Field, ...]
     keywords: tuple[str, ...] = ()  # words that name it in a search
+    calculators: tuple[str, ...] = ()  # slugs of the calculators that help fill it
 
     @property
     def sender_label(self) -> str:
@@ -155,7 +156,11 @@ def load_letter(path: Path) -> Letter:
         references=references,
         fields=fields,
         keywords=tuple(raw.get("keywords", ())),
+        calculators=tuple(raw.get("calculators", ())),
     )
+    unknown = set(letter.calculators) - set(calculators())
+    if unknown:
+        raise DefinitionError(f"{where}: simulateur inconnu {sorted(unknown)}")
     _check_placeholders(letter, set(names), where)
     return letter
 

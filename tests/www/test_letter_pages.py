@@ -36,6 +36,13 @@ def test_the_form_page_says_how_to_send_and_cites_its_articles(client, corpus):
     assert "Afficher le courrier" in page
 
 
+def test_a_letter_links_the_calculators_that_help_fill_it(client, corpus):
+    page = client.get(url("lettre-de-demission")).content.decode()
+    assert '<a href="/outils/preavis-demission/">Préavis de démission</a>' in page
+    assert 'href="/modeles-de-courriers/"' in client.get("/outils/").content.decode()
+    assert 'href="/outils/"' in client.get("/modeles-de-courriers/").content.decode()
+
+
 def test_references_we_hold_link_to_our_article_pages(client, corpus):
     page = client.get(url("demande-de-rupture-conventionnelle")).content.decode()
     assert '<a href="/code-du-travail/l1237-11">Article L1237-11 du Code du travail</a>' in page

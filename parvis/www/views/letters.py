@@ -6,8 +6,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from parvis.letters.definitions import SENDERS, get_letter, letters
+from parvis.letters.definitions import get_letter, letters
 from parvis.letters.documents import DOCX_TYPE, PDF_TYPE, letter_docx, letter_pdf
+from parvis.rules.definitions import calculators
 from parvis.rules.service import resolve_references
 from parvis.www import components
 from parvis.www.letter_form import LetterForm
@@ -75,7 +76,11 @@ def letter_page(request, slug):
         {
             "title": letter.title,
             "letter": letter,
-            "sender": SENDERS[letter.sender],
+            "sender": letter.sender_label,
+            "calculators": [
+                (calculators()[slug].title, reverse("www:outil", kwargs={"slug": slug}))
+                for slug in letter.calculators
+            ],
             "form": form,
             "filled": form.filled,
             "references": resolve_references(letter),
