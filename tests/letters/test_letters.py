@@ -1,11 +1,15 @@
 """The letter templates: definitions load and are checked, every letter is filled
 from test answers, bad answers are refused with the reason."""
 
+import io
 from dataclasses import replace
 
 import pytest
+from docx import Document
+from pypdf import PdfReader
 
 from parvis.letters.definitions import PLACEHOLDER, DefinitionError, letters, load_letter
+from parvis.letters.documents import letter_docx, letter_pdf
 from parvis.letters.filling import InvalidLetterInput, fill
 from tests.letters.answers import sample_answers as answers_for
 
@@ -191,3 +195,19 @@ def test_a_well_formed_definition_loads(tmp_path):
     filled = fill(letter, {"ville": "Lyon", "date_courrier": "2026-03-02"})
     assert filled.paragraphs == ("Écrit le 2 mars 2026.",)
     assert replace(letter, title="Autre").title == "Autre"
+
+
+def test_a_long_letter_runs_onto_a_second_pdf_page_and_keeps_its_line_breaks():
+    letter = letters()["prise-d-acte-de-la-rupture"]
+    answers, _ = answers_for(letter)
+    facts = "\n".join(
+        f"Le {day} mars 2026 : salaire non versé, relance restée sans réponse."
+        for day in range(1, 40)
+    )
+    filled = fill(letter, {**answers, "manquements": facts[:3000]})
+    reader = PdfReader(io.BytesIO(letter_pdf(filled)))
+    assert len(reader.pages) >= 2
+    assert "Le 39 mars 2026" in " ".join(page.extract_text() for page in reader.pages)
+    document = Document(io.BytesIO(letter_docx(filled)))
+    paragraph = next(p for p in document.paragraphs if "Le 1 mars 2026" in p.text)
+    assert "\nLe 2 mars 2026" in paragraph.text  # a line break inside the paragraph

@@ -3,6 +3,8 @@ a search names, above the results, the ranking untouched."""
 
 import pytest
 
+from parvis.letters.definitions import letters
+from parvis.rules.definitions import calculators
 from parvis.www.tools_box import named_tools
 
 
@@ -63,3 +65,16 @@ def test_the_search_page_shows_the_box_above_the_results(client, search_engine, 
 def test_no_box_when_the_search_names_no_tool(client, search_engine):
     html = client.get("/recherche", {"q": "licenciement faute grave"}).content.decode()
     assert 'id="named-tools-box"' not in html
+
+
+@pytest.mark.parametrize("slug", sorted(letters()))
+def test_every_letter_is_found_by_its_title_with_modele(slug):
+    letter = letters()[slug]
+    urls = [tool.url for tool in named_tools(f"modèle {letter.title}")]
+    assert urls[0] == f"/modeles-de-courriers/{slug}"
+
+
+@pytest.mark.parametrize("slug", sorted(calculators()))
+def test_every_calculator_is_found_by_its_title_with_calcul(slug):
+    urls = [tool.url for tool in named_tools(f"calcul {calculators()[slug].title}")]
+    assert urls[0] == f"/outils/{slug}/"
