@@ -12,6 +12,7 @@ from parvis.search.service import QueryError, get_engine
 from parvis.www.components import breadcrumb, result_card
 from parvis.www.forms import MAX_PAGES, SearchForm
 from parvis.www.pagination import RankedResults, results_page
+from parvis.www.tools_box import named_tools
 from parvis.www.views.feedback import click_links
 from parvis.www.visits import current_visit
 
@@ -52,6 +53,8 @@ def search(request):
             "cards": recorded_cards(request, results.response.query, kind, page),
             # a search that names an agreement ("syntec"): the picker's box, first page
             "named_agreements": agreements_named_by(query) if number == 1 else [],
+            # a search that names a calculator or a letter template: a box of links
+            "named_tools": named_tools(query) if number == 1 else [],
         },
     )
 
