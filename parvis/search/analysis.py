@@ -46,9 +46,8 @@ def _replace_ligatures(text: str) -> str:
 
 # Most accents after decomposition: the combining marks of U+0300-U+036F
 # (U+034F, a joiner of combining class 0, is not one of them).
-ACCENTS = re.compile(
-    "[%s]+" % "".join(chr(c) for c in range(0x300, 0x370) if unicodedata.combining(chr(c)))
-)
+_ACCENT_MARKS = "".join(chr(c) for c in range(0x300, 0x370) if unicodedata.combining(chr(c)))
+ACCENTS = re.compile(f"[{_ACCENT_MARKS}]+")
 NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
