@@ -58,7 +58,7 @@ def main() -> None:
         for version in (former, current):
             started = time.process_time()
             outputs.append([version(text) for text in texts])
-            print(f"{name} {version.__qualname__}: {time.process_time() - started:.1f} s CPU")
+            print(f"{name} {version.__name__}: {time.process_time() - started:.1f} s CPU")
         if outputs[0] != outputs[1]:
             sys.exit(f"{name}: outputs differ")
     print("identical outputs")
