@@ -1,5 +1,7 @@
 """Analysis: the same terms for the index and the queries."""
 
+import unicodedata
+
 import pytest
 
 from parvis.search import analysis
@@ -35,6 +37,17 @@ def test_stop_words_are_removed_but_meaningful_words_kept():
 
 def test_fold():
     assert fold("Élève À l'École") == "eleve a l'ecole"
+
+
+def test_fold_drops_every_combining_mark_and_only_those():
+    """fold's regular expressions give what a test of every character gives:
+    combining marks in and out of U+0300-U+036F (a Hebrew point, a Devanagari
+    nukta), U+034F (combining class 0, kept), non-ASCII text that stays."""
+    text = "Œuvre «ẞtraße» n° 12 €, ñ ǅ x\u0301\u034f\u05b0\u093c\u20d7 ﬁn ①"
+    expected = unicodedata.normalize("NFKD", text.replace("Œ", "oe").lower())
+    expected = "".join(ch for ch in expected if not unicodedata.combining(ch))
+    assert fold(text) == expected
+    assert "\u034f" in expected and "«" in expected and "x\u034f" in expected
 
 
 @pytest.mark.parametrize(
