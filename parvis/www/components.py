@@ -62,6 +62,13 @@ def replaced_notice(successor) -> str:
     )
 
 
+def replaced_answer_notice(successor) -> str:
+    """`dsfr_alert` content above a replaced agreement's answer: it answers for the
+    time before the replacement; "" when no agreement replaced it."""
+    notice = replaced_notice(successor)
+    return format_html("{} Cette réponse vaut pour la période antérieure.", notice) if notice else ""
+
+
 def official_source(document) -> dict:
     """`dsfr_callout` data: the link to the official text (the date is under the title)."""
     name = SOURCE_NAMES[document.source]

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from parvis.agreements import service as agreement_service
+from parvis.agreements.answers import personalised
 from parvis.agreements.session import chosen
 from parvis.corpus.enums import Kind, RelationType
 from parvis.corpus.links import document_url
@@ -28,13 +29,19 @@ def _document(kind, **lookup) -> Document:
 
 
 def linked_documents(keys) -> dict:
-    """{key: {"url", "label"}} for the documents we hold among `keys`."""
+    """{key: {"url", "label"}} for the documents we hold among `keys`; an agreement
+    article is named with its section ("Article 2 — Période d'essai")."""
     rows = Document.objects.filter(key__in=set(keys)).values_list(
-        "key", "kind", "slug", "idcc", "number", "title"
+        "key", "kind", "slug", "idcc", "number", "title", "breadcrumb"
     )
     return {
-        key: {"url": document_url(kind, slug, idcc), "label": number or title}
-        for key, kind, slug, idcc, number, title in rows
+        key: {
+            "url": document_url(kind, slug, idcc),
+            "label": components.agreement_article_heading(title, breadcrumb)
+            if kind == Kind.ARTICLE_CONVENTION
+            else number or title,
+        }
+        for key, kind, slug, idcc, number, title, breadcrumb in rows
     }
 
 
@@ -310,19 +317,19 @@ def fiche(request, kind, slug):
 def contribution(request, slug):
     document = _document(Kind.CONTRIBUTION, slug=slug)
     answers = document.data.get("answers", [])
-    short_titles = dict(
-        Document.objects.agreements()
-        .filter(idcc__in=[a["idcc"] for a in answers])
-        .values_list("idcc", "data__short_title")
-    )
-    answers = [{**a, "agreement": short_titles.get(a["idcc"]) or ""} for a in answers]
     form = AgreementAnswerForm(request.GET if "idcc" in request.GET else None)
     # an agreement the link names (?idcc=1516), else the one chosen for the visit
-    idcc = form.cleaned_data["idcc"] if form.is_valid() else ""
+    idcc = form.cleaned_data["idcc"].zfill(4) if form.is_valid() and form.cleaned_data["idcc"] else ""
     mine = chosen(request.session)
     if not idcc and not form.errors and mine:
         idcc = mine["idcc"]
-    selected = next((a for a in answers if a["idcc"] == idcc), None) if idcc else None
+    short_titles = dict(
+        Document.objects.agreements()
+        .filter(idcc__in=[a["idcc"] for a in answers] + [idcc])
+        .values_list("idcc", "data__short_title")
+    )
+    found = personalised(answers, idcc) if idcc else None
+    selected = found.answer if found else None
     fiches = linked_documents(document.data.get("fiches", []))
     context = document_page(
         document,
@@ -332,8 +339,25 @@ def contribution(request, slug):
         form=form,
         references=_with_links(document.data.get("references", [])),
         selected=selected
-        and {**selected, "references": _with_links(selected.get("references", []))},
+        and {
+            **selected,
+            "agreement": short_titles.get(selected["idcc"]) or "",
+            "references": _with_links(selected.get("references", [])),
+            "replaced_notice": components.replaced_answer_notice(
+                agreement_service.replaced_by(selected["idcc"])
+            ),
+        },
+        nothing=bool(found and found.nothing),
+        former=[
+            {
+                "idcc": a["idcc"],
+                "agreement": short_titles.get(a["idcc"]) or "",
+                "url": f"{request.path}?idcc={a['idcc']}#reponse-cc",
+            }
+            for a in (found.former if found else [])
+        ],
         idcc=idcc,
+        idcc_title=short_titles.get(idcc, ""),
         picker_url=agreements.picker_url(request.path),
         picker_form=AgreementPickerForm(auto_id="contribution-agreement-%s"),
         fiches=list(fiches.values()),
