@@ -20,14 +20,17 @@ from parvis.corpus.text import fold
 _KALI_ID = re.compile(r"\b(KALIARTI\d{12})\b")
 # "Article 3-2", "article 1er bis", "art. 12", "articles 7.1": the number cited
 _NUMBER = re.compile(
-    r"\bart(?:icles?|\.)\s*(?:n°\s*)?"
+    r"\b(?:art(?:icles?|\.)|aricle)\s*(?:n°\s*)?"
     r"(?P<number>\d[\w.\-/]*(?:er)?(?:\s+(?:bis|ter|quater|quinquies))?)",
     re.I,
 )
 _WORD = re.compile(r"[a-z0-9]+")
+_KALI_TEXT = re.compile(r"\b(KALITEXT\d{12})\b")
+# what follows a number to name a point of the article: "31. 4", "25 § 1", "1.10 e) 2"
+_POINT = re.compile(r"(?:[\s.,§()\-–]*\b[a-z0-9]{1,2}\b)*[\s.,§()\-–]*")
 # Words that say nothing about which text or section is meant
 _STOP = frozenset(
-    "a au aux d de des du et en l la le les par pour relatif relative sur un une".split()
+    "a au aux d de des du et en l la le les n par pour relatif relative sur un une".split()
 )
 
 
@@ -42,7 +45,9 @@ def number_key(number: str) -> str:
 
 
 def words(text: str) -> frozenset[str]:
-    return frozenset(w for w in _WORD.findall(fold(text)) if w not in _STOP)
+    """The words that tell texts and sections apart ("Chapitre Ier" = "chapitre i")."""
+    found = (re.sub(r"^(\d+|i)er$", r"\1", w) for w in _WORD.findall(fold(text)))
+    return frozenset(w for w in found if w not in _STOP)
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,7 @@ class HeldArticle:
     base: bool  # in the agreement's base text
     position: int  # in the agreement's reading order
     sections: frozenset[str] = frozenset()  # numbers of its sections titled "Article …"
+    text: str = ""  # its text's Légifrance id (KALITEXT…)
 
 
 @dataclass
@@ -108,6 +114,7 @@ class AgreementArticles:
                         text["group"] == "base",
                         len(held),
                         sections,
+                        text.get("cid", ""),
                     )
                 )
 
@@ -119,15 +126,24 @@ class AgreementArticles:
                 return [self.by_id[found]]
         if _KALI_ID.fullmatch(title.strip()):
             return []  # an id we don't hold: an article no longer in force
-        match = _NUMBER.search(title)
         held = self.by_idcc.get(idcc, [])
+        if text_id := _KALI_TEXT.search(f"{title} {url or ''}"):  # a whole text: its first article
+            return next(([a.key] for a in held if a.text == text_id.group(1)), [])
+        match = _NUMBER.search(title)
         if match is None:
             return self._by_section(held, title)
-        context = words(title[: match.start()] + " " + title[match.end() :])
+        after = title[match.end() :]
+        if _POINT.fullmatch(fold(after)):
+            after = ""  # a point of the article, not words that name its text
+        context = words(title[: match.start()] + " " + after)
         candidates = _numbered(held, number_key(match.group("number")))
         if not candidates:
             return []
         best = max(candidates, key=lambda a: (len(context & a.words), a.base, -a.position))
+        # words around the number ("Avenant Cadres") that the best text mostly
+        # lacks: the text cited is not one we hold, better no link than a wrong one
+        if context and 2 * len(context & best.words) <= len(context):
+            return []
         return [best.key]
 
     @staticmethod
