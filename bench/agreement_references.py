@@ -74,8 +74,10 @@ def main() -> None:
         return f"{part}/{whole} ({100 * part / whole:.1f}%)" if whole else "0/0"
 
     unresolvable = counts["Légifrance id of no article in force"]
-    print(f"{pairs} agreement answers in {Document.objects.filter(kind=Kind.CONTRIBUTION).count()}"
-          " Q&A\n")
+    print(
+        f"{pairs} agreement answers in {Document.objects.filter(kind=Kind.CONTRIBUTION).count()}"
+        " Q&A\n"
+    )
     print("| agreement references | resolved to a `kali:` article key |")
     print("| --- | --- |")
     print(f"| all | {share(counts['resolved'], counts['references'])} |")

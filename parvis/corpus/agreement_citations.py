@@ -162,9 +162,7 @@ def _numbered(held: list[HeldArticle], number: str) -> list[HeldArticle]:
     """The articles numbered so; else those in a section titled "Article <number>";
     else, for a point of an article ("4.1.2", "12.1"), the enclosing article's."""
     while number:
-        found = [a for a in held if a.number == number] or [
-            a for a in held if number in a.sections
-        ]
+        found = [a for a in held if a.number == number] or [a for a in held if number in a.sections]
         if found or "." not in number:
             return found
         number = number.rsplit(".", 1)[0]

@@ -140,9 +140,7 @@ def test_3248_reaches_the_answers_of_the_agreements_it_replaced():
     assert personalised(answers, "54").answer == {"idcc": "0054"}
 
 
-def test_the_page_for_3248_lists_the_former_answers_and_a_former_answer_names_3248(
-    client, corpus
-):
+def test_the_page_for_3248_lists_the_former_answers_and_a_former_answer_names_3248(client, corpus):
     """The fixture corpus holds no metallurgy agreement: 3248's header (kali-data's)
     is added and a stored answer relabelled as 0054's, for this test only."""
     Document.objects.create(

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from parvis.agreements import service as agreement_service
-from parvis.agreements.answers import personalised
+from parvis.agreements.answers import personalised, questions_for
 from parvis.agreements.session import chosen
 from parvis.corpus.enums import Kind, RelationType
 from parvis.corpus.links import document_url
@@ -14,6 +14,7 @@ from parvis.corpus.models import Document
 from parvis.corpus.plan import code_plan
 from parvis.corpus.themes import THEME_KEY_PREFIX, THEMES_BY_SLUG
 from parvis.www import components
+from parvis.www.agreement_contents import article_rows, contents
 from parvis.www.forms import AgreementAnswerForm, AgreementFilterForm, AgreementPickerForm
 from parvis.www.views import agreements
 from parvis.www.views.gone import gone_when_removed
@@ -164,16 +165,29 @@ TEXT_GROUPS = (
 )
 
 
-def _article_links(keys) -> dict:
-    return {
-        key: {
-            "title": components.agreement_article_heading(title, breadcrumb),
-            "url": document_url(Kind.ARTICLE_CONVENTION, slug, article_idcc),
+def ordered_texts(texts: list[dict]) -> list[tuple[str, str, dict]]:
+    """(group, label, text) of an agreement's texts with articles, group by group;
+    the salary texts newest first (undated ones last)."""
+    ordered = []
+    for group, label in TEXT_GROUPS:
+        found = [t for t in texts if t["group"] == group and t["articles"]]
+        if group == "salary":
+            found.sort(key=lambda t: t.get("modified") or "", reverse=True)
+        ordered += [(group, label, text) for text in found]
+    return ordered
+
+
+def agreement_questions(idcc: str) -> list[dict]:
+    """Every Q&A question, linked to its page personalised for this agreement."""
+    return [
+        {
+            **question,
+            "url": document_url(Kind.CONTRIBUTION, question["slug"])
+            + f"?idcc={idcc}"
+            + ("#reponse-cc" if question["answered"] else ""),
         }
-        for key, title, breadcrumb, slug, article_idcc in Document.objects.filter(
-            key__in=set(keys)
-        ).values_list("key", "title", "breadcrumb", "slug", "idcc")
-    }
+        for question in questions_for(idcc)
+    ]
 
 
 @gone_when_removed(Kind.CONVENTION_COLLECTIVE, by_idcc=True)
@@ -183,9 +197,10 @@ def agreement(request, idcc, slug=None):
         return agreements.unknown(request, idcc)
     if slug != document.slug.split("-", 1)[1]:
         return redirect(document.get_absolute_url(), permanent=True)
-    texts = document.data.get("texts", [])
-    article_count = sum(len(text["articles"]) for text in texts)
+    texts = ordered_texts(document.data.get("texts", []))
+    article_count = sum(len(text["articles"]) for _, _, text in texts)
     short_title = document.data.get("short_title") or document.title
+    questions = agreement_questions(idcc)
     context = document_page(
         document,
         short_title,
@@ -193,20 +208,17 @@ def agreement(request, idcc, slug=None):
         (short_title, ""),
         article_count=article_count,
         replaced_notice=components.replaced_notice(agreement_service.replaced_by(idcc)),
+        predecessors=agreement_service.predecessors(idcc),
+        questions=questions,
+        answered_count=sum(q["answered"] for q in questions),
     )
     if article_count > INLINE_ARTICLES:
-        listed = [
-            (label, text)
-            for group, label in TEXT_GROUPS
-            for text in texts
-            if text["group"] == group and text["articles"]
-        ]
         form = AgreementFilterForm(request.GET)
-        page = Paginator(listed, TEXTS_PER_PAGE).get_page(
+        page = Paginator(texts, TEXTS_PER_PAGE).get_page(
             form.cleaned_data.get("page") if form.is_valid() else 1
         )
         text_lists: dict[str, list] = {}
-        for label, text in page.object_list:
+        for _group, label, text in page.object_list:
             text_lists.setdefault(label, []).append(
                 {
                     "title": text["title"],
@@ -218,23 +230,19 @@ def agreement(request, idcc, slug=None):
         context["text_lists"] = list(text_lists.items())
         context["page_obj"] = page
         return render(request, "www/agreement.html", context)
-    articles = _article_links(k for text in texts for k in text["articles"])
-    texts = [
-        {**text, "items": [articles[k] for k in text["articles"] if k in articles]}
-        for text in texts
-    ]
-    groups = [
-        (
-            label,
-            [
-                components.text_accordion(text, f"texte-{group}-{number}")
-                for number, text in enumerate((t for t in texts if t["group"] == group), 1)
-            ],
+    rows = article_rows(key for _, _, text in texts for key in text["articles"])
+    groups: dict[str, list] = {}
+    for number, (group, label, text) in enumerate(texts, 1):
+        groups.setdefault(label, []).append(
+            {
+                "title": text["title"],
+                "anchor": f"texte-{group}-{number}",
+                "count": len(text["articles"]),
+                "date": components.text_date_line(text),
+                "contents": contents(text["articles"], rows),
+            }
         )
-        for group, label in TEXT_GROUPS
-    ]
-    context["groups"] = [(label, accordions) for label, accordions in groups if accordions]
-    context["article_count"] = len(articles)
+    context["groups"] = list(groups.items())
     return render(request, "www/agreement.html", context)
 
 
@@ -247,7 +255,6 @@ def agreement_text(request, idcc, cid):
     form = AgreementFilterForm(request.GET)
     number = form.cleaned_data.get("page") if form.is_valid() else 1
     page = Paginator(text["articles"], TEXT_PAGE_SIZE).get_page(number)
-    links = _article_links(page.object_list)
     short_title = document.data.get("short_title") or document.title
     return render(
         request,
@@ -262,7 +269,7 @@ def agreement_text(request, idcc, cid):
             text_date=components.text_date_line(text),
             agreement_title=short_title,
             page_obj=page,
-            items=[links[key] for key in page.object_list if key in links],
+            contents=contents(page.object_list, article_rows(page.object_list)),
         ),
     )
 
@@ -319,7 +326,9 @@ def contribution(request, slug):
     answers = document.data.get("answers", [])
     form = AgreementAnswerForm(request.GET if "idcc" in request.GET else None)
     # an agreement the link names (?idcc=1516), else the one chosen for the visit
-    idcc = form.cleaned_data["idcc"].zfill(4) if form.is_valid() and form.cleaned_data["idcc"] else ""
+    idcc = (
+        form.cleaned_data["idcc"].zfill(4) if form.is_valid() and form.cleaned_data["idcc"] else ""
+    )
     mine = chosen(request.session)
     if not idcc and not form.errors and mine:
         idcc = mine["idcc"]
