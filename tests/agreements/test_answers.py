@@ -47,6 +47,10 @@ def test_every_agreement_answer_is_shown_with_its_references_resolved(client, co
             references += 1
             if not ref["keys"]:
                 unresolved.append((raw["idcc"], ref["title"]))
+                # named in words, linked to Légifrance, not shown as a bare id
+                assert "Article de la convention, sur Légifrance" in html
+                assert f">{ref['title']}<" not in html
+                assert ref["url"].endswith(ref["title"]) and f'href="{ref["url"]}"' in html
                 continue
             resolved += 1
             for key in ref["keys"]:

@@ -1,5 +1,7 @@
 """One page per document type. Views only fetch and hand over to templates."""
 
+import re
+
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -46,13 +48,22 @@ def linked_documents(keys) -> dict:
     }
 
 
+_BARE_KALI_ID = re.compile(r"KALIARTI\d{12}")
+
+
 def _with_links(references: list[dict]) -> list[dict]:
-    """Attach our page links to each reference's resolved keys."""
+    """Attach our page links to each reference's resolved keys; a reference the
+    data names only by a Légifrance id that we could not resolve (an article no
+    longer in force) is named in words."""
     links = linked_documents(k for ref in references for k in ref.get("keys", []))
-    return [
-        {**ref, "links": [links[k] for k in ref.get("keys", []) if k in links]}
-        for ref in references
-    ]
+    found = []
+    for ref in references:
+        shown = [links[k] for k in ref.get("keys", []) if k in links]
+        title = ref.get("title", "")
+        if not shown and _BARE_KALI_ID.fullmatch(title):
+            title = "Article de la convention, sur Légifrance"
+        found.append({**ref, "title": title, "links": shown})
+    return found
 
 
 def document_page(document: Document, title: str, *crumbs, **extra) -> dict:
