@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass
 
@@ -11,8 +10,6 @@ from parvis.agreements.catalogue import agreements
 from parvis.agreements.names import SUPERSEDED
 from parvis.corpus.enums import Kind
 from parvis.corpus.links import document_url
-
-logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -73,12 +70,7 @@ def named_by(query: str, limit: int = 3) -> list[Found]:
     """The agreements a search names, for a box above its results: when the search
     says "convention" ("convention collective boulangerie") or is a usual name or
     an acronym ("syntec", "HCR"); nothing for the other searches."""
-    try:
-        catalogue = agreements()
-    except Exception:  # noqa: BLE001 - the database unreachable: search works without the box
-        logger.warning("agreements unreadable: the search page shows no agreement box")
-        return []
-    matches = picker.pick(catalogue, query, limit)
+    matches = picker.pick(agreements(), query, limit)
     if not matches:
         return []
     explicit = _ABOUT_AGREEMENTS.search(picker.normalise(query))

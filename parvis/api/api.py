@@ -6,6 +6,7 @@ from ninja.errors import ValidationError
 from parvis.api.agreements import companies_router
 from parvis.api.agreements import router as agreements_router
 from parvis.api.documents import router as documents_router
+from parvis.api.letters import router as letters_router
 from parvis.api.outils import router as outils_router
 from parvis.api.search import router as search_router
 
@@ -21,6 +22,7 @@ api.add_router("/search", search_router)
 api.add_router("/agreements", agreements_router)
 api.add_router("/companies", companies_router)
 api.add_router("/outils", outils_router)
+api.add_router("/modeles", letters_router)
 
 
 ERROR_MESSAGES = {

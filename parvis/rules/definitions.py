@@ -102,6 +102,7 @@ class Calculator:
     defaults: dict = field(default_factory=dict)
     # An agreement with no rule here uses its rule of this other calculator.
     agreement_fallback: str = ""
+    keywords: tuple[str, ...] = ()  # what a search names it by (the search page's tools box)
     legal: Rule | None = None
     agreements: dict[str, Rule] = field(default_factory=dict)
 
@@ -233,6 +234,7 @@ def load_calculator(folder: Path) -> Calculator:
         output=raw.get("output", ""),
         defaults=raw.get("defaults", {}),
         agreement_fallback=raw.get("agreement_fallback", ""),
+        keywords=tuple(raw.get("keywords", ())),
         legal=legal,
         agreements=agreements,
     )

@@ -27,9 +27,10 @@ LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "’"
 
 _stemmer = Stemmer.Stemmer("french")
 MARKUP = re.compile(r"</?[A-Za-z][^<>]*>")
-# Query-syntax characters (operators, brackets, quotes, wildcards) and lone
-# hyphens: typed or pasted into a search box, they are not words.
-SYMBOLS = re.compile(r"[\"“”«»()\[\]{}*?\\^~+!|&<>=;:_]+|(?<!\w)-|-(?!\w)")
+# Query syntax typed or pasted into a search box is not words: operators,
+# brackets, quotes, wildcards, lone hyphens, and the boolean operators of
+# search engines when written as such (upper case).
+SYMBOLS = re.compile(r"[\"“”«»()\[\]{}*?\\^~+!|&<>=;:_]+|(?<!\w)-|-(?!\w)|\b(?:AND|OR|NOT)\b")
 
 
 def fold(text: str) -> str:
@@ -40,9 +41,9 @@ def fold(text: str) -> str:
 
 
 def plain_text(text: str) -> str:
-    """The query as words, case and accents kept, without markup or symbols:
-    what the sentence encoder reads, so that "<b>préavis</b>" or "(préavis"
-    embed like "préavis"."""
+    """The query as words, case and accents kept, without markup or query
+    syntax: what the engine searches, so that "<b>préavis</b>", "(préavis" or
+    "préavis AND" are searched like "préavis"."""
     plain = " ".join(SYMBOLS.sub(" ", MARKUP.sub(" ", text or "")).split())
     return plain or " ".join((text or "").split())
 

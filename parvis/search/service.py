@@ -171,6 +171,7 @@ class SearchEngine:
     def candidates(self, query: str, kinds=(), exclude=DEFAULT_EXCLUDED_KINDS):
         """Documents worth ranking: the best lexical and dense matches, and the
         code articles that the best fiches and answers cite."""
+        query = plain_text(query)
         weights, terms, suggestion = self.weighted_terms(query)
         prefix_weights = dict.fromkeys(analyze_prefixes(query), 1.0)
         found = (
@@ -180,7 +181,7 @@ class SearchEngine:
         )
         similarities = None
         if self.dense is not None:
-            similarities = self.dense.similarities(self.encoder.encode([plain_text(query)])[0])
+            similarities = self.dense.similarities(self.encoder.encode([query])[0])
             allowed = self._dense_allowed(kinds, exclude)
             order = np.argsort(-np.where(allowed, similarities, -2.0))[:DENSE_DOCS]
             order = order[allowed[order]]  # fewer allowed rows than DENSE_DOCS: no others
@@ -268,7 +269,7 @@ class SearchEngine:
     def features(self, candidates, terms, query: str):
         docs = self.catalog.documents
         in_degree = self.catalog.in_degree
-        folded_query = " ".join(words(query))
+        folded_query = " ".join(words(plain_text(query)))
         return [
             feature_row(
                 c,

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "parvis.search",
     "parvis.cases",
     "parvis.rules",
+    "parvis.letters",
     "parvis.feedback",
     "parvis.api",
     # Agents' second factor (TOTP) in the back office.

@@ -179,6 +179,19 @@ def home_tiles(counts: dict) -> list[dict]:
             "document/document-search.svg",
         ),
         _tile(
+            "Simulateurs",
+            reverse("www:outils"),
+            "Indemnités de licenciement, de rupture conventionnelle, de précarité ; "
+            "durées de préavis",
+            "institutions/money.svg",
+        ),
+        _tile(
+            "Modèles de courriers",
+            reverse("www:modeles"),
+            "Démission, rupture conventionnelle, congés, réclamations… à remplir, en PDF ou Word",
+            "document/document-signature.svg",
+        ),
+        _tile(
             "Glossaire",
             reverse("www:glossary"),
             "Les mots du droit du travail expliqués",

@@ -10,6 +10,8 @@ from parvis.corpus.enums import Kind
 from parvis.corpus.models import Document
 from parvis.corpus.plan import code_plan
 from parvis.corpus.themes import THEMES
+from parvis.letters.definitions import letters
+from parvis.rules.definitions import calculators
 
 SITEMAP_PAGE_SIZE = 10_000
 
@@ -42,6 +44,8 @@ class BrowsingSitemap(Sitemap):
             "www:themes",
             "www:agreements",
             "www:questions",
+            "www:outils",
+            "www:modeles",
             "www:glossary",
             "www:site_map",
             "www:legal",
@@ -51,6 +55,8 @@ class BrowsingSitemap(Sitemap):
         ]
         urls = [reverse(name) for name in names]
         urls += [reverse("www:theme", args=[theme.slug]) for theme in THEMES]
+        urls += [reverse("www:outil", args=[slug]) for slug in calculators()]
+        urls += [reverse("www:modele", args=[slug]) for slug in letters()]
         for kind, name in (
             (Kind.CODE_DU_TRAVAIL, "www:code_du_travail_plan"),
             (Kind.CODE_SECURITE_SOCIALE, "www:code_securite_sociale_plan"),

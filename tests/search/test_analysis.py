@@ -67,7 +67,8 @@ def test_hostile_strings_are_plain_words(text, terms):
     [
         ("<b>préavis</b>", "préavis"),
         ('"préavis*', "préavis"),
-        ("(préavis) AND [congés]", "préavis AND congés"),
+        ("(préavis) AND [congés] OR", "préavis congés"),
+        ("and or not", "and or not"),  # words, not operators, in lower case
         ("préavis\\ -", "préavis"),
         ("Quel préavis ? L'employeur peut-il…", "Quel préavis L'employeur peut-il…"),
         ("C.D.D. de 3/4 à 50 %", "C.D.D. de 3/4 à 50 %"),  # meaning kept

@@ -1,5 +1,6 @@
 """The search page: results with type badges, type filter, pagination, help."""
 
+import logging
 import time
 
 from django.conf import settings
@@ -11,10 +12,12 @@ from parvis.search.service import QueryError, get_engine
 from parvis.www.components import breadcrumb, result_card
 from parvis.www.forms import MAX_PAGES, SearchForm
 from parvis.www.pagination import RankedResults, results_page
+from parvis.www.tools_box import named_tools
 from parvis.www.views.feedback import click_links
 from parvis.www.visits import current_visit
 
 TEMPLATE = "www/search.html"
+log = logging.getLogger(__name__)
 
 
 def search(request):
@@ -49,9 +52,22 @@ def search(request):
             "page_obj": page,
             "cards": recorded_cards(request, results.response.query, kind, page),
             # a search that names an agreement ("syntec"): the picker's box, first page
-            "named_agreements": named_by(query) if number == 1 else [],
+            "named_agreements": agreements_named_by(query) if number == 1 else [],
+            # a search that names a calculator or a letter template: a box of links
+            "named_tools": named_tools(query) if number == 1 else [],
         },
     )
+
+
+def agreements_named_by(query: str) -> list:
+    """The picker's box above the results. It reads the agreements from the
+    database; search does not: while the database is unreachable the results
+    are still shown, without the box."""
+    try:
+        return named_by(query)
+    except Exception:  # noqa: BLE001 - an optional box never fails the page
+        log.warning("Encadré des conventions collectives omis : base de données indisponible")
+        return []
 
 
 def recorded_cards(request, query: str, kind: str, page) -> list[dict]:
