@@ -78,3 +78,13 @@ def named_by(query: str, limit: int = 3) -> list[Found]:
         return []
     best = matches[0].score
     return [_found(m.agreement, m.replaces) for m in matches if m.score >= best - 0.3]
+
+
+def predecessors(idcc: str) -> list[Found]:
+    """The agreements this one replaced (3248: the territorial metallurgy ones)."""
+    idcc = idcc.zfill(4)
+    return [
+        _found(a)
+        for a in agreements()
+        if a.idcc != idcc and SUPERSEDED.get(a.idcc, ("",))[0] == idcc
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from parvis.corpus.agreement_citations import AgreementArticles
 from parvis.corpus.citations import ArticleResolver
 from parvis.corpus.enums import Kind, RelationType, Source
 from parvis.corpus.fiche.blocks import Reference
@@ -45,6 +46,8 @@ def ingest_all(packages_dir: Path, sources=None, progress: bool = True) -> list[
             context.articles = ArticleResolver.from_database()
         if loader.source not in (Source.LEGI, Source.KALI) and not context.agreements:
             context.agreements = agreement_slugs()
+        if loader.source == Source.CONTRIBUTION and not len(context.agreement_articles):
+            context.agreement_articles = AgreementArticles.from_database()
         if loader.source in (Source.TRAVAIL, Source.CONTRIBUTION) and not context.fiches:
             context.fiches = fiche_titles()  # service-public fiches load before these
             context.fiche_themes = fiche_themes()

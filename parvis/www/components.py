@@ -11,7 +11,7 @@ import re
 
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join, strip_tags
+from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
@@ -59,6 +59,15 @@ def replaced_notice(successor) -> str:
         successor.url,
         successor.short_title,
         successor.idcc,
+    )
+
+
+def replaced_answer_notice(successor) -> str:
+    """`dsfr_alert` content above a replaced agreement's answer: it answers for the
+    time before the replacement; "" when no agreement replaced it."""
+    notice = replaced_notice(successor)
+    return (
+        format_html("{} Cette réponse vaut pour la période antérieure.", notice) if notice else ""
     )
 
 
@@ -325,20 +334,6 @@ def result_card(result) -> dict:
     if currency.shown_date(modified):  # the date it was last changed, as its page says it
         card["bottom_detail"] = {"text": currency.date_line(result.type, modified)}
     return card
-
-
-def text_accordion(text: dict, anchor: str) -> dict:
-    """`dsfr_accordion` data for one text of an agreement: the links to its articles."""
-    links = format_html_join(
-        "", '<li><a href="{}">{}</a></li>', ((item["url"], item["title"]) for item in text["items"])
-    )
-    day = text_date_line(text)
-    return {
-        "id": anchor,
-        "title": f"{text['title']} ({len(text['items'])}{' — ' + day.lower() if day else ''})",
-        "content": format_html("<ul>{}</ul>", links),
-        "heading_tag": "h3",
-    }
 
 
 def summary(sections: list[dict]) -> list[dict]:

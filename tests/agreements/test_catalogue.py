@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 def test_catalogue_holds_the_corpus_agreements_and_their_workforce(corpus):
     found = {a.idcc: a for a in agreements()}
-    assert set(found) == {"0029", "2190", "2216"}
+    assert set(found) == {"0016", "0029", "1516", "2190", "2216"}
     assert found["2216"].effectif == 689830  # kali-data's index.json
     assert found["2190"].effectif == 0  # not in the index
     assert found["0029"].short_title.endswith("(FEHAP)")

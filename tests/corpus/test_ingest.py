@@ -23,10 +23,10 @@ def packages_copy(fixture_packages, tmp_path):
 def test_fixture_corpus_is_ingested_with_passages(corpus):
     counts = corpus_counts()
     assert counts["Code du travail"] == 40
-    assert counts["Convention collective"] == 3
+    assert counts["Convention collective"] == 5
     assert counts["Fiche du ministère du Travail"] == 5
     assert counts["Question-réponse"] == 6
-    assert counts["Conventions avec articles"] == 2
+    assert counts["Conventions avec articles"] == 4
     code_passages = Passage.objects.filter(document__kind=Kind.CODE_DU_TRAVAIL)
     assert code_passages.values("document").distinct().count() == 40  # long annexes have more
     article = Document.objects.get(key="legi:LEGIARTI000006901112")
@@ -151,6 +151,12 @@ def test_relations_are_stored_with_their_document(corpus):
     cited = Relation.objects.filter(type=RelationType.CITES)
     assert cited.exists()
     for relation in cited.select_related("document"):
-        references = relation.document.data.get("references") or []
+        data = relation.document.data
+        # a document's references, and those of a Q&A's agreement answers
+        references = [
+            *(data.get("references") or []),
+            *(ref for answer in data.get("answers") or [] for ref in answer["references"]),
+        ]
         assert any(relation.target_key in (ref.get("keys") or []) for ref in references)
+    assert cited.filter(document__kind="contribution", target_key__startswith="kali:").exists()
     assert Relation.objects.filter(type=RelationType.LINKS_TO).exists()

@@ -86,9 +86,9 @@ def test_citation_without_a_code_resolves_nothing():
 
 def test_kali_loads_agreements_and_articles_in_force(fixture_packages):
     records, steps = load(KaliLoader(), LoadContext(packages_dir=fixture_packages))
-    assert steps == 3
+    assert steps == 5
     agreements = {r.idcc: r for r in records if r.kind == "convention_collective"}
-    assert set(agreements) == {"2216", "0029", "2190"}
+    assert set(agreements) == {"0016", "0029", "1516", "2190", "2216"}
     food = agreements["2216"]
     assert food.key == "kali:KALICONT000005635085"
     assert food.slug.startswith("2216-commerce-de-detail-et-de-gros")

@@ -42,6 +42,8 @@ def axe():
         pytest.param(lambda: "/recherche?q=licenciement", id="search-results"),
         pytest.param(lambda: "/recherche?q=", id="search-error"),
         pytest.param(lambda: url_of(CONTRIBUTION), id="contribution"),
+        pytest.param(lambda: url_of(CONTRIBUTION) + "?idcc=0029", id="contribution-agreement"),
+        pytest.param(lambda: url_of("kali:KALICONT000005635435"), id="agreement-with-salaries"),
         pytest.param(lambda: "/convention-collective/", id="agreement-list"),
         pytest.param(lambda: url_of("kali:KALICONT000005635085"), id="agreement"),
         pytest.param(lambda: url_of("kali:KALIARTI000039111057"), id="agreement-article"),

@@ -39,6 +39,11 @@ def test_choose_an_agreement_and_read_its_answer(new_page, javascript):
         page.get_by_role("heading", name=re.compile("convention collective 0029"))
     ).to_be_visible()
     expect(page.locator("#header-agreement")).to_have_text(re.compile(r"^IDCC 0029 · "))
+    # the answer's reference leads to the agreement's article on our site
+    reference = page.locator("[aria-labelledby=references-cc]").get_by_role("link").first
+    reference.click()
+    page.wait_for_url(re.compile(r"/convention-collective/0029/article/kaliarti\d+$"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Article")
 
     # remembered for the visit: another page's header, then removed from it
     page.goto("/themes/")

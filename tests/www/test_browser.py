@@ -88,12 +88,10 @@ def test_without_javascript_search_and_agreement_read(new_page, request, setting
     page.wait_for_url(re.compile(r"/recherche\?q=contrat&page=2$"))
     expect(page.locator("main ol > li").first).to_be_visible()
 
-    # An agreement's texts are accordions (dsfr_accordion_group): open without the script.
+    # An agreement's texts are a table of contents: plain nested lists, no script needed.
     page.goto(url_of("kali:KALICONT000005635085"))
-    contents = page.locator("main .fr-collapse")
+    contents = page.locator("main .parvis-contents")
     assert contents.count() >= 1
-    for i in range(contents.count()):
-        expect(contents.nth(i)).to_be_visible()
     expect(contents.first.get_by_role("link").first).to_be_visible()
 
 

@@ -48,7 +48,9 @@ def test_agreement_pages(client, corpus, django_assert_max_num_queries):
     assert "2216" in html and "Commerce de détail et de gros" in html
     response = client.get("/convention-collective/2216")
     assert response.status_code == 301
-    with django_assert_max_num_queries(4):
+    # the agreement, its articles, the Q&A questions and its answers' passages, the
+    # agreements catalogue's freshness (successor and predecessors)
+    with django_assert_max_num_queries(6):
         html = page(client, response["Location"])
     assert "IDCC 2216" in html and "Texte de base" in html
     article_url = url_of("kali:KALIARTI000046477340")

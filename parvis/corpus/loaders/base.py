@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from parvis.corpus.agreement_citations import AgreementArticles
 from parvis.corpus.citations import ArticleResolver
 from parvis.corpus.links import key_href
 from parvis.corpus.records import DocumentRecord, expect, read_json
@@ -21,6 +22,8 @@ class LoadContext:
     packages_dir: Path
     articles: ArticleResolver = field(default_factory=ArticleResolver)
     agreements: dict[str, str] = field(default_factory=dict)  # idcc -> agreement slug
+    # the agreements' articles in force, to resolve the answers' references to them
+    agreement_articles: AgreementArticles = field(default_factory=AgreementArticles)
     fiches: dict[str, str] = field(default_factory=dict)  # service-public fiche key -> title
     # service-public fiche key -> its theme slugs (parvis/corpus/themes.py)
     fiche_themes: dict[str, list[str]] = field(default_factory=dict)

@@ -23,6 +23,8 @@ from parvis.corpus.themes import citing_themes, merged, shown_fiche_themes, them
 _markdown = MarkdownIt("commonmark", {"html": False}).enable("table")
 SP_FICHE_URL = "https://www.service-public.fr/particuliers/vosdroits/{}"
 CDTN_CONTRIBUTION_URL = "https://code.travail.gouv.fr/contribution/"
+LEGIFRANCE_ARTICLE = "https://www.legifrance.gouv.fr/conv_coll/article/"
+_KALI_ID = re.compile(r"KALIARTI\d{12}")
 
 # The answers' Markdown holds a few components of the ministry's site, as tags:
 # <Tab title="…">…</Tab> (one case of the answer: a contract type…), <HDN>…</HDN>
@@ -112,7 +114,10 @@ class AnswerRenderer:
         )
 
 
-def _references(raw: list, context: LoadContext) -> list[dict]:
+def _references(raw: list, context: LoadContext, idcc: str = "") -> list[dict]:
+    """The references of an answer, each with the keys of the documents we hold
+    that it names: Code articles, and the articles of the agreement (`idcc`) an
+    agreement's answer cites."""
     references = []
     for ref in raw or []:
         title = squash(ref.get("title") or "")
@@ -122,12 +127,33 @@ def _references(raw: list, context: LoadContext) -> list[dict]:
             if key := context.articles.by_legi_id.get(title):
                 keys.append(key)
             title = context.articles.number_for_key(key) if key else title
-        elif ref.get("category") != "agreement":
+        elif ref.get("category") == "agreement":
+            cited = ref.get("agreement") or {}
+            cited_idcc = str(cited.get("num") or idcc).zfill(4)
+            keys = context.agreement_articles.resolve(cited_idcc, title, url)
+            if _KALI_ID.fullmatch(title):  # a bare Légifrance id: named by our page
+                url = url or f"{LEGIFRANCE_ARTICLE}{title}"
+                title = "" if keys else title
+        else:
             keys = context.articles.resolve(title, url)["keys"]
+            if not keys and idcc:  # a Légifrance link to one of the agreement's articles
+                keys = context.agreement_articles.resolve(idcc, "", url)
         references.append(
             {"title": title, "url": url, "category": ref.get("category") or "", "keys": keys}
         )
     return references
+
+
+# "La convention collective ne prévoit rien sur ce point.", "… renvoie au code du
+# travail.": the agreement adds nothing, the generic rule applies.
+_NOTHING = re.compile(
+    r"^\W*la convention collective (?:ne pr[ée]voit rien|renvoie au code du travail)", re.I
+)
+
+
+def provides_nothing(text: str) -> bool:
+    """Whether an agreement's answer says the agreement provides nothing of its own."""
+    return bool(_NOTHING.match(text or ""))
 
 
 def answer_themes(html: str, references: list[dict], fiches: list[str], context) -> list:
@@ -181,7 +207,8 @@ class ContributionsLoader(JsonListLoader):
                     "idcc": idcc,
                     "agreement_slug": context.agreements.get(idcc, ""),
                     "html": html,
-                    "references": _references(answer.get("references"), context),
+                    "nothing": provides_nothing(text),
+                    "references": _references(answer.get("references"), context, idcc),
                 }
             )
             if text:
@@ -208,7 +235,9 @@ class ContributionsLoader(JsonListLoader):
             official_url=CDTN_CONTRIBUTION_URL + cdtn_slug(title),
             passages=passages,
             relations=[
-                *relations_from_references(references, key),
+                *relations_from_references(
+                    [*references, *(ref for a in answers for ref in a["references"])], key
+                ),
                 *theme_relations(answer_themes(generic_html, references, fiches, context)),
             ],
         )

@@ -67,6 +67,24 @@ def text_date(text_data: dict) -> date | None:
     )
 
 
+def former_versions(tree: dict) -> dict[tuple[str, str], list[str]]:
+    """(text cid, article number) -> the Légifrance ids of the earlier versions of
+    that article, which an amendment's links name when it modified them: the
+    ministry's answers cite some articles by such an id."""
+    found: dict[tuple[str, str], list[str]] = {}
+    for _crumbs, art in _articles(tree):
+        for link in art.get("lstLienModification") or []:
+            if (
+                link.get("linkOrientation") == "source"
+                and link.get("linkType") in CONTENT_CHANGES
+                and link.get("textCid")
+                and link.get("articleId")
+            ):
+                key = (link["textCid"], squash(str(link.get("articleNum") or "")))
+                found.setdefault(key, []).append(link["articleId"])
+    return found
+
+
 def format_idcc(num) -> str:
     return str(num).strip().zfill(4)
 
@@ -143,6 +161,7 @@ class KaliLoader(Loader):
         short_title = squash(info.get("shortTitle") or info.get("title", ""))
         slug = f"{idcc}-{slugify(short_title, 80)}"
         links.add_agreement(tree)
+        versions = former_versions(tree)
         texts, article_records = [], []
         for group, text_node in _texts(tree):
             text_data = text_node.get("data") or {}
@@ -170,6 +189,7 @@ class KaliLoader(Loader):
                         len(article_records),
                         group,
                         text_day,
+                        versions.get((text_data.get("cid", ""), squash(str(art.get("num") or "")))),
                     )
                 )
             if text_keys:
@@ -205,7 +225,18 @@ class KaliLoader(Loader):
         yield from article_records
 
     def _article(
-        self, links, key, art, crumbs, short_title, idcc, agreement_key, position, group, text_day
+        self,
+        links,
+        key,
+        art,
+        crumbs,
+        short_title,
+        idcc,
+        agreement_key,
+        position,
+        group,
+        text_day,
+        versions=None,
     ):
         number = squash(str(art.get("num") or ""))
         html = sanitize_html(art.get("content", ""), links.rewrite)
@@ -222,7 +253,12 @@ class KaliLoader(Loader):
             text=text,
             html=html,
             breadcrumb=[short_title, *crumbs],
-            data={"group": group, "legi_id": art.get("id", "")},
+            data={
+                "group": group,
+                "legi_id": art.get("id", ""),
+                # earlier versions' ids, that answers cite (only when there are some)
+                **({"versions": sorted(set(versions) - {art.get("id")})} if versions else {}),
+            },
             official_url=f"{LEGIFRANCE}/conv_coll/article/{art.get('id') or art['cid']}",
             idcc=idcc,
             parent_key=agreement_key,

@@ -1,11 +1,14 @@
 """One page per document type. Views only fetch and hand over to templates."""
 
+import re
+
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from parvis.agreements import service as agreement_service
+from parvis.agreements.answers import personalised, questions_for
 from parvis.agreements.session import chosen
 from parvis.corpus.enums import Kind, RelationType
 from parvis.corpus.links import document_url
@@ -13,6 +16,7 @@ from parvis.corpus.models import Document
 from parvis.corpus.plan import code_plan
 from parvis.corpus.themes import THEME_KEY_PREFIX, THEMES_BY_SLUG
 from parvis.www import components
+from parvis.www.agreement_contents import article_rows, contents
 from parvis.www.forms import AgreementAnswerForm, AgreementFilterForm, AgreementPickerForm
 from parvis.www.views import agreements
 from parvis.www.views.gone import gone_when_removed
@@ -28,23 +32,38 @@ def _document(kind, **lookup) -> Document:
 
 
 def linked_documents(keys) -> dict:
-    """{key: {"url", "label"}} for the documents we hold among `keys`."""
+    """{key: {"url", "label"}} for the documents we hold among `keys`; an agreement
+    article is named with its section ("Article 2 — Période d'essai")."""
     rows = Document.objects.filter(key__in=set(keys)).values_list(
-        "key", "kind", "slug", "idcc", "number", "title"
+        "key", "kind", "slug", "idcc", "number", "title", "breadcrumb"
     )
     return {
-        key: {"url": document_url(kind, slug, idcc), "label": number or title}
-        for key, kind, slug, idcc, number, title in rows
+        key: {
+            "url": document_url(kind, slug, idcc),
+            "label": components.agreement_article_heading(title, breadcrumb)
+            if kind == Kind.ARTICLE_CONVENTION
+            else number or title,
+        }
+        for key, kind, slug, idcc, number, title, breadcrumb in rows
     }
 
 
+_BARE_KALI_ID = re.compile(r"KALIARTI\d{12}")
+
+
 def _with_links(references: list[dict]) -> list[dict]:
-    """Attach our page links to each reference's resolved keys."""
+    """Attach our page links to each reference's resolved keys; a reference the
+    data names only by a Légifrance id that we could not resolve (an article no
+    longer in force) is named in words."""
     links = linked_documents(k for ref in references for k in ref.get("keys", []))
-    return [
-        {**ref, "links": [links[k] for k in ref.get("keys", []) if k in links]}
-        for ref in references
-    ]
+    found = []
+    for ref in references:
+        shown = [links[k] for k in ref.get("keys", []) if k in links]
+        title = ref.get("title", "")
+        if not shown and _BARE_KALI_ID.fullmatch(title):
+            title = "Article de la convention, sur Légifrance"
+        found.append({**ref, "title": title, "links": shown})
+    return found
 
 
 def document_page(document: Document, title: str, *crumbs, **extra) -> dict:
@@ -157,16 +176,29 @@ TEXT_GROUPS = (
 )
 
 
-def _article_links(keys) -> dict:
-    return {
-        key: {
-            "title": components.agreement_article_heading(title, breadcrumb),
-            "url": document_url(Kind.ARTICLE_CONVENTION, slug, article_idcc),
+def ordered_texts(texts: list[dict]) -> list[tuple[str, str, dict]]:
+    """(group, label, text) of an agreement's texts with articles, group by group;
+    the salary texts newest first (undated ones last)."""
+    ordered = []
+    for group, label in TEXT_GROUPS:
+        found = [t for t in texts if t["group"] == group and t["articles"]]
+        if group == "salary":
+            found.sort(key=lambda t: t.get("modified") or "", reverse=True)
+        ordered += [(group, label, text) for text in found]
+    return ordered
+
+
+def agreement_questions(idcc: str) -> list[dict]:
+    """Every Q&A question, linked to its page personalised for this agreement."""
+    return [
+        {
+            **question,
+            "url": document_url(Kind.CONTRIBUTION, question["slug"])
+            + f"?idcc={idcc}"
+            + ("#reponse-cc" if question["answered"] else ""),
         }
-        for key, title, breadcrumb, slug, article_idcc in Document.objects.filter(
-            key__in=set(keys)
-        ).values_list("key", "title", "breadcrumb", "slug", "idcc")
-    }
+        for question in questions_for(idcc)
+    ]
 
 
 @gone_when_removed(Kind.CONVENTION_COLLECTIVE, by_idcc=True)
@@ -176,9 +208,10 @@ def agreement(request, idcc, slug=None):
         return agreements.unknown(request, idcc)
     if slug != document.slug.split("-", 1)[1]:
         return redirect(document.get_absolute_url(), permanent=True)
-    texts = document.data.get("texts", [])
-    article_count = sum(len(text["articles"]) for text in texts)
+    texts = ordered_texts(document.data.get("texts", []))
+    article_count = sum(len(text["articles"]) for _, _, text in texts)
     short_title = document.data.get("short_title") or document.title
+    questions = agreement_questions(idcc)
     context = document_page(
         document,
         short_title,
@@ -186,20 +219,17 @@ def agreement(request, idcc, slug=None):
         (short_title, ""),
         article_count=article_count,
         replaced_notice=components.replaced_notice(agreement_service.replaced_by(idcc)),
+        predecessors=agreement_service.predecessors(idcc),
+        questions=questions,
+        answered_count=sum(q["answered"] for q in questions),
     )
     if article_count > INLINE_ARTICLES:
-        listed = [
-            (label, text)
-            for group, label in TEXT_GROUPS
-            for text in texts
-            if text["group"] == group and text["articles"]
-        ]
         form = AgreementFilterForm(request.GET)
-        page = Paginator(listed, TEXTS_PER_PAGE).get_page(
+        page = Paginator(texts, TEXTS_PER_PAGE).get_page(
             form.cleaned_data.get("page") if form.is_valid() else 1
         )
         text_lists: dict[str, list] = {}
-        for label, text in page.object_list:
+        for _group, label, text in page.object_list:
             text_lists.setdefault(label, []).append(
                 {
                     "title": text["title"],
@@ -211,23 +241,19 @@ def agreement(request, idcc, slug=None):
         context["text_lists"] = list(text_lists.items())
         context["page_obj"] = page
         return render(request, "www/agreement.html", context)
-    articles = _article_links(k for text in texts for k in text["articles"])
-    texts = [
-        {**text, "items": [articles[k] for k in text["articles"] if k in articles]}
-        for text in texts
-    ]
-    groups = [
-        (
-            label,
-            [
-                components.text_accordion(text, f"texte-{group}-{number}")
-                for number, text in enumerate((t for t in texts if t["group"] == group), 1)
-            ],
+    rows = article_rows(key for _, _, text in texts for key in text["articles"])
+    groups: dict[str, list] = {}
+    for number, (group, label, text) in enumerate(texts, 1):
+        groups.setdefault(label, []).append(
+            {
+                "title": text["title"],
+                "anchor": f"texte-{group}-{number}",
+                "count": len(text["articles"]),
+                "date": components.text_date_line(text),
+                "contents": contents(text["articles"], rows),
+            }
         )
-        for group, label in TEXT_GROUPS
-    ]
-    context["groups"] = [(label, accordions) for label, accordions in groups if accordions]
-    context["article_count"] = len(articles)
+    context["groups"] = list(groups.items())
     return render(request, "www/agreement.html", context)
 
 
@@ -240,7 +266,6 @@ def agreement_text(request, idcc, cid):
     form = AgreementFilterForm(request.GET)
     number = form.cleaned_data.get("page") if form.is_valid() else 1
     page = Paginator(text["articles"], TEXT_PAGE_SIZE).get_page(number)
-    links = _article_links(page.object_list)
     short_title = document.data.get("short_title") or document.title
     return render(
         request,
@@ -255,7 +280,7 @@ def agreement_text(request, idcc, cid):
             text_date=components.text_date_line(text),
             agreement_title=short_title,
             page_obj=page,
-            items=[links[key] for key in page.object_list if key in links],
+            contents=contents(page.object_list, article_rows(page.object_list)),
         ),
     )
 
@@ -310,19 +335,21 @@ def fiche(request, kind, slug):
 def contribution(request, slug):
     document = _document(Kind.CONTRIBUTION, slug=slug)
     answers = document.data.get("answers", [])
-    short_titles = dict(
-        Document.objects.agreements()
-        .filter(idcc__in=[a["idcc"] for a in answers])
-        .values_list("idcc", "data__short_title")
-    )
-    answers = [{**a, "agreement": short_titles.get(a["idcc"]) or ""} for a in answers]
     form = AgreementAnswerForm(request.GET if "idcc" in request.GET else None)
     # an agreement the link names (?idcc=1516), else the one chosen for the visit
-    idcc = form.cleaned_data["idcc"] if form.is_valid() else ""
+    idcc = (
+        form.cleaned_data["idcc"].zfill(4) if form.is_valid() and form.cleaned_data["idcc"] else ""
+    )
     mine = chosen(request.session)
     if not idcc and not form.errors and mine:
         idcc = mine["idcc"]
-    selected = next((a for a in answers if a["idcc"] == idcc), None) if idcc else None
+    short_titles = dict(
+        Document.objects.agreements()
+        .filter(idcc__in=[a["idcc"] for a in answers] + [idcc])
+        .values_list("idcc", "data__short_title")
+    )
+    found = personalised(answers, idcc) if idcc else None
+    selected = found.answer if found else None
     fiches = linked_documents(document.data.get("fiches", []))
     context = document_page(
         document,
@@ -332,8 +359,25 @@ def contribution(request, slug):
         form=form,
         references=_with_links(document.data.get("references", [])),
         selected=selected
-        and {**selected, "references": _with_links(selected.get("references", []))},
+        and {
+            **selected,
+            "agreement": short_titles.get(selected["idcc"]) or "",
+            "references": _with_links(selected.get("references", [])),
+            "replaced_notice": components.replaced_answer_notice(
+                agreement_service.replaced_by(selected["idcc"])
+            ),
+        },
+        nothing=bool(found and found.nothing),
+        former=[
+            {
+                "idcc": a["idcc"],
+                "agreement": short_titles.get(a["idcc"]) or "",
+                "url": f"{request.path}?idcc={a['idcc']}#reponse-cc",
+            }
+            for a in (found.former if found else [])
+        ],
         idcc=idcc,
+        idcc_title=short_titles.get(idcc, ""),
         picker_url=agreements.picker_url(request.path),
         picker_form=AgreementPickerForm(auto_id="contribution-agreement-%s"),
         fiches=list(fiches.values()),
