@@ -13,7 +13,6 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
@@ -22,6 +21,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from parvis.cases.access import is_agent
 from parvis.www.backoffice.forms import AgentLoginForm, TokenForm
+from parvis.www.redirects import local_url
 from parvis.www.throttle import throttled_login
 
 DEVICE_NAME = "Application d'authentification"
@@ -30,11 +30,7 @@ THROTTLED = "Trop de codes erronés : patientez quelques secondes avant de saisi
 
 def _next(request) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return reverse("backoffice:dossiers")
+    return local_url(request, target, reverse("backoffice:dossiers"))
 
 
 def _has_device(user) -> bool:

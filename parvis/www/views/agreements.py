@@ -4,7 +4,7 @@ choose it for the visit, forget it. Plain forms: no JavaScript needed."""
 from django.conf import settings
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from parvis.agreements import companies, service
@@ -12,17 +12,14 @@ from parvis.agreements.picker import idcc_of
 from parvis.agreements.session import forget, remember
 from parvis.www import components
 from parvis.www.forms import AgreementChoiceForm, AgreementPickerForm, CompanyLookupForm
+from parvis.www.redirects import local_url
 
 CRUMBS = ("Conventions collectives", "/convention-collective/")
 
 
 def safe_next(request, value: str) -> str:
     """Where to go back after a choice: a page of this site, else the picker."""
-    if value and url_has_allowed_host_and_scheme(
-        value, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return value
-    return reverse("www:agreement_picker")
+    return local_url(request, value, reverse("www:agreement_picker"))
 
 
 def picker_url(next_url: str = "") -> str:

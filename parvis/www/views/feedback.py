@@ -10,12 +10,12 @@ from urllib.parse import urlencode
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from parvis.feedback.capture import record_click, record_dwell, record_vote
 from parvis.www.forms import FeedbackForm
+from parvis.www.redirects import local_url
 from parvis.www.visits import current_visit
 
 MAX_POSITION = 1000
@@ -23,11 +23,7 @@ MAX_POSITION = 1000
 
 def _local_path(request, target: str) -> str:
     """`target` if it is a path on this site, else the home page (no open redirect)."""
-    if target.startswith("/") and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return reverse("www:home")
+    return local_url(request, target if target.startswith("/") else "", reverse("www:home"))
 
 
 def click_links(impression: str, first_position: int, targets: list[str]) -> list[str]:
